@@ -1,0 +1,184 @@
+// The one way stock changes reach IndexedDB: a change set is applied in a single read-write transaction
+// that re-reads the pages it touches, checks they still hold what the change was computed from, writes
+// the pages and the history operation, and commits. Anything thrown before the commit changes nothing.
+
+import { countItemChanges, sameProduct, type ChangeSet, type ProductChange } from '$lib/domain/changeSet';
+import type { OperationRecord } from '$lib/domain/history';
+import type { Product } from '$lib/domain/types';
+import { skuKey } from '$lib/domain/types';
+import { applyToPage, pageIndexFor, PAGE_MAX, PAGE_MIN, splitProducts } from './pageLayout';
+import type { PageRecord, StockroomDb } from './schema';
+
+export const CHANGES_PER_CHUNK = 2000;
+
+/** The stored data no longer matches what the change was computed from (another tab wrote first). */
+export class StaleDataError extends Error {
+	constructor(readonly keys: string[]) {
+		super(`${keys.length} product(s) changed in another tab since this change was prepared.`);
+		this.name = 'StaleDataError';
+	}
+}
+
+export interface PageWrite {
+	id: number;
+	firstKey: string;
+	keys: string[];
+}
+
+export interface AppliedChangeSet {
+	/** Null when the change set changed nothing (no history entry is written then). */
+	operation: OperationRecord | null;
+	written: PageWrite[];
+	deleted: number[];
+}
+
+export interface ApplyOptions {
+	now?: number;
+	/** Checked between steps; throwing aborts the transaction. */
+	checkpoint?: () => void;
+}
+
+export async function applyChangeSet(
+	db: StockroomDb,
+	set: ChangeSet,
+	options: ApplyOptions = {}
+): Promise<AppliedChangeSet> {
+	const checkpoint = options.checkpoint ?? (() => {});
+	if (set.changes.length === 0) return { operation: null, written: [], deleted: [] };
+	return db.transaction('rw', [db.pages, db.operations, db.opChanges], async () => {
+		const layout = await readLayout(db);
+		checkpoint();
+		const grouped = groupByPage(layout, set.changes);
+		const working = new Map<number, Product[]>();
+		const loaded = await db.pages.bulkGet([...grouped.keys()]);
+		for (const [i, id] of [...grouped.keys()].entries()) working.set(id, loaded[i]?.products ?? []);
+		checkpoint();
+
+		const stale: string[] = [];
+		for (const [id, changes] of grouped) {
+			const current = new Map(working.get(id)!.map((p) => [skuKey(p.sku), p]));
+			const updates = new Map<string, Product | null>();
+			for (const change of changes.values()) {
+				if (!sameProduct(current.get(change.key) ?? null, change.before)) stale.push(change.key);
+				updates.set(change.key, change.after);
+			}
+			working.set(id, applyToPage(working.get(id)!, updates));
+		}
+		if (stale.length > 0) throw new StaleDataError(stale);
+		checkpoint();
+
+		const deleted = await mergeSmallPages(db, layout, working);
+		splitLargePages(layout, working);
+		const records: PageRecord[] = [];
+		for (const [id, products] of working) {
+			if (products.length === 0) {
+				deleted.push(id);
+				continue;
+			}
+			records.push({ id, firstKey: skuKey(products[0].sku), products });
+		}
+		await db.pages.bulkPut(records);
+		if (deleted.length > 0) await db.pages.bulkDelete(deleted);
+		checkpoint();
+
+		const operation = await recordOperation(db, set, options.now ?? Date.now());
+		checkpoint();
+		return {
+			operation,
+			written: records.map((r) => ({
+				id: r.id,
+				firstKey: r.firstKey,
+				keys: r.products.map((p) => skuKey(p.sku))
+			})),
+			deleted
+		};
+	});
+}
+
+interface Layout {
+	ids: number[];
+	firstKeys: string[];
+	nextId: number;
+}
+
+async function readLayout(db: StockroomDb): Promise<Layout> {
+	const ids = (await db.pages.orderBy('firstKey').primaryKeys()) as number[];
+	const firstKeys = (await db.pages.orderBy('firstKey').keys()) as string[];
+	return { ids, firstKeys, nextId: ids.reduce((max, id) => Math.max(max, id), 0) + 1 };
+}
+
+function groupByPage(
+	layout: Layout,
+	changes: readonly ProductChange[]
+): Map<number, Map<string, ProductChange>> {
+	if (layout.ids.length === 0) {
+		layout.ids.push(layout.nextId++);
+		layout.firstKeys.push('');
+	}
+	const grouped = new Map<number, Map<string, ProductChange>>();
+	for (const change of changes) {
+		const id = layout.ids[pageIndexFor(layout.firstKeys, change.key)];
+		let group = grouped.get(id);
+		if (!group) grouped.set(id, (group = new Map()));
+		group.set(change.key, change);
+	}
+	return grouped;
+}
+
+/** A page that shrank below a quarter of its target joins its previous (or, for the first, next) page. */
+async function mergeSmallPages(
+	db: StockroomDb,
+	layout: Layout,
+	working: Map<number, Product[]>
+): Promise<number[]> {
+	const deleted: number[] = [];
+	for (const id of [...working.keys()]) {
+		const products = working.get(id);
+		if (!products || products.length >= PAGE_MIN || layout.ids.length < 2) continue;
+		const at = layout.ids.indexOf(id);
+		const neighbourAt = at > 0 ? at - 1 : at + 1;
+		const neighbourId = layout.ids[neighbourAt];
+		if (!working.has(neighbourId))
+			working.set(neighbourId, (await db.pages.get(neighbourId))?.products ?? []);
+		const [keepAt, dropAt] = at > 0 ? [neighbourAt, at] : [at, neighbourAt];
+		const keepId = layout.ids[keepAt];
+		const dropId = layout.ids[dropAt];
+		working.set(keepId, [...working.get(keepId)!, ...working.get(dropId)!]);
+		working.delete(dropId);
+		layout.ids.splice(dropAt, 1);
+		layout.firstKeys.splice(dropAt, 1);
+		deleted.push(dropId);
+	}
+	return deleted;
+}
+
+function splitLargePages(layout: Layout, working: Map<number, Product[]>) {
+	for (const [id, products] of [...working]) {
+		if (products.length <= PAGE_MAX) continue;
+		const [first, ...rest] = splitProducts(products);
+		working.set(id, first);
+		for (const piece of rest) working.set(layout.nextId++, piece);
+	}
+}
+
+async function recordOperation(db: StockroomDb, set: ChangeSet, at: number): Promise<OperationRecord> {
+	const chunks = Math.ceil(set.changes.length / CHANGES_PER_CHUNK);
+	const draft: Omit<OperationRecord, 'id'> = {
+		at,
+		kind: set.kind,
+		summary: set.summary,
+		products: set.changes.length,
+		items: countItemChanges(set.changes),
+		chunks,
+		...(set.undoOf !== undefined ? { undoOf: set.undoOf } : {})
+	};
+	const id = (await db.operations.add(draft as OperationRecord)) as number;
+	const records = [];
+	for (let chunk = 0; chunk < chunks; chunk++) {
+		const start = chunk * CHANGES_PER_CHUNK;
+		records.push({ opId: id, chunk, changes: set.changes.slice(start, start + CHANGES_PER_CHUNK) });
+	}
+	await db.opChanges.bulkAdd(records);
+	if (set.undoOf !== undefined) await db.operations.update(set.undoOf, { undoneBy: id });
+	return { ...draft, id };
+}

@@ -1,0 +1,117 @@
+// A change set is what every stock-changing command produces: for each touched product its state
+// before and after. One mechanism (lib/db) applies it and records it as one history operation.
+
+import type { Product, SourceItem, StockStatus } from './types';
+import { skuKey } from './types';
+
+export type OperationKind =
+	| 'edit'
+	| 'create-product'
+	| 'delete-product'
+	| 'import'
+	| 'assign'
+	| 'unassign'
+	| 'transfer'
+	| 'count'
+	| 'undo';
+
+export const OPERATION_KIND_LABELS: Record<OperationKind, string> = {
+	edit: 'Edit',
+	'create-product': 'New product',
+	'delete-product': 'Product deleted',
+	import: 'Import',
+	assign: 'Assign sources',
+	unassign: 'Unassign sources',
+	transfer: 'Transfer',
+	count: 'Stock take',
+	undo: 'Undo'
+};
+
+/** `before` null: the product is created; `after` null: it is deleted. */
+export interface ProductChange {
+	key: string;
+	before: Product | null;
+	after: Product | null;
+}
+
+export interface ChangeSet {
+	kind: OperationKind;
+	summary: string;
+	changes: ProductChange[];
+	/** For an undo: the operation it reverts. */
+	undoOf?: number;
+}
+
+/** What the history shows per (SKU, source): the item's state before and after. */
+export interface ItemState {
+	quantity: number;
+	status: StockStatus;
+	notifyQty: number | null;
+}
+
+export interface ItemChange {
+	sku: string;
+	source: string;
+	before: ItemState | null;
+	after: ItemState | null;
+}
+
+export function itemState(item: SourceItem): ItemState {
+	return { quantity: item.quantity, status: item.status, notifyQty: item.notifyQty };
+}
+
+export function sameItem(a: SourceItem | undefined, b: SourceItem | undefined): boolean {
+	if (!a || !b) return a === b;
+	return a.quantity === b.quantity && a.status === b.status && a.notifyQty === b.notifyQty;
+}
+
+export function sameProduct(a: Product | null | undefined, b: Product | null | undefined): boolean {
+	if (!a || !b) return !a && !b;
+	if (a.sku !== b.sku || a.name !== b.name || a.items.length !== b.items.length) return false;
+	if (a.barcodes.length !== b.barcodes.length || a.barcodes.some((code, i) => code !== b.barcodes[i]))
+		return false;
+	return a.items.every((item) =>
+		sameItem(
+			item,
+			b.items.find((other) => other.source === item.source)
+		)
+	);
+}
+
+/** The per-item differences of one product change, in source order of either side. */
+export function itemChanges(change: ProductChange): ItemChange[] {
+	const sku = (change.after ?? change.before)?.sku ?? change.key;
+	const before = new Map((change.before?.items ?? []).map((item) => [item.source, item]));
+	const after = new Map((change.after?.items ?? []).map((item) => [item.source, item]));
+	const sources = new Set([...before.keys(), ...after.keys()]);
+	const result: ItemChange[] = [];
+	for (const source of sources) {
+		const b = before.get(source);
+		const a = after.get(source);
+		if (sameItem(a, b)) continue;
+		result.push({ sku, source, before: b ? itemState(b) : null, after: a ? itemState(a) : null });
+	}
+	return result;
+}
+
+export function countItemChanges(changes: readonly ProductChange[]): number {
+	let count = 0;
+	for (const change of changes) count += itemChanges(change).length;
+	return count;
+}
+
+/** Builds a change, dropping it when nothing differs so that an unchanged row is no update. */
+export function productChange(before: Product | null, after: Product | null): ProductChange | null {
+	if (sameProduct(before, after)) return null;
+	const sku = (after ?? before)!.sku;
+	return { key: skuKey(sku), before, after };
+}
+
+export function cloneProduct(product: Product): Product {
+	return {
+		sku: product.sku,
+		name: product.name,
+		barcodes: [...product.barcodes],
+		items: product.items.map((item) => ({ ...item }))
+	};
+}

@@ -1,0 +1,140 @@
+// The worker's in-memory copy of the catalogue: products by key, keys in order, which page holds each
+// key, and the barcode index. Updated only after a transaction has committed.
+
+import type { ProductChange } from '$lib/domain/changeSet';
+import type { Product } from '$lib/domain/types';
+import { skuKey } from '$lib/domain/types';
+import type { PageWrite } from '$lib/db/applyChangeSet';
+import type { PageRecord } from '$lib/db/schema';
+
+interface PageEntry {
+	firstKey: string;
+	keys: string[];
+}
+
+export class Inventory {
+	readonly products = new Map<string, Product>();
+	readonly #pageOf = new Map<string, number>();
+	readonly #pages = new Map<number, PageEntry>();
+	readonly #barcodes = new Map<string, string>();
+	#sortedKeys: string[] | null = null;
+	/** Bumped on every change so that query caches know they are stale. */
+	version = 0;
+
+	load(pages: readonly PageRecord[]) {
+		this.products.clear();
+		this.#pageOf.clear();
+		this.#pages.clear();
+		this.#barcodes.clear();
+		for (const page of pages) this.#putPage(page.id, page.products);
+		this.#changed();
+	}
+
+	get size(): number {
+		return this.products.size;
+	}
+
+	get(key: string): Product | undefined {
+		return this.products.get(key);
+	}
+
+	getBySku(sku: string): Product | undefined {
+		return this.products.get(skuKey(sku));
+	}
+
+	barcodeOwner(barcode: string): string | undefined {
+		return this.#barcodes.get(barcode);
+	}
+
+	/** Every key in SKU order: pages are disjoint sorted ranges, so concatenating them needs no sort. */
+	sortedKeys(): readonly string[] {
+		if (!this.#sortedKeys) {
+			const pages = [...this.#pages.values()].sort((a, b) => (a.firstKey < b.firstKey ? -1 : 1));
+			this.#sortedKeys = pages.flatMap((page) => page.keys);
+		}
+		return this.#sortedKeys;
+	}
+
+	pageIds(): number[] {
+		return [...this.#pages.keys()];
+	}
+
+	/** After this tab committed `changes`, laid out as `written`/`deleted` pages. */
+	applyCommitted(
+		changes: readonly ProductChange[],
+		written: readonly PageWrite[],
+		deleted: readonly number[]
+	) {
+		for (const change of changes) {
+			const before = this.products.get(change.key);
+			if (before) this.#unindexBarcodes(before);
+			if (change.after) {
+				this.products.set(change.key, change.after);
+				this.#indexBarcodes(change.key, change.after);
+			} else {
+				this.products.delete(change.key);
+				this.#pageOf.delete(change.key);
+			}
+		}
+		this.#relayout(written, deleted);
+		this.#changed();
+	}
+
+	/** Another tab rewrote `pages` and removed `deleted`: take them as they are now stored. */
+	reloadPages(pages: readonly PageRecord[], deleted: readonly number[]) {
+		const goneKeys = new Set<string>();
+		for (const id of [...deleted, ...pages.map((p) => p.id)]) {
+			for (const key of this.#pages.get(id)?.keys ?? []) goneKeys.add(key);
+			this.#pages.delete(id);
+		}
+		for (const page of pages) {
+			for (const product of page.products) goneKeys.delete(skuKey(product.sku));
+		}
+		for (const key of goneKeys) {
+			const product = this.products.get(key);
+			if (product) this.#unindexBarcodes(product);
+			this.products.delete(key);
+			this.#pageOf.delete(key);
+		}
+		for (const page of pages) {
+			for (const product of page.products) {
+				const old = this.products.get(skuKey(product.sku));
+				if (old) this.#unindexBarcodes(old);
+			}
+			this.#putPage(page.id, page.products);
+		}
+		this.#changed();
+	}
+
+	#putPage(id: number, products: readonly Product[]) {
+		const keys = products.map((p) => skuKey(p.sku));
+		this.#pages.set(id, { firstKey: keys[0] ?? '', keys });
+		products.forEach((product, i) => {
+			this.products.set(keys[i], product);
+			this.#pageOf.set(keys[i], id);
+			this.#indexBarcodes(keys[i], product);
+		});
+	}
+
+	#relayout(written: readonly PageWrite[], deleted: readonly number[]) {
+		for (const id of deleted) this.#pages.delete(id);
+		for (const page of written) {
+			this.#pages.set(page.id, { firstKey: page.firstKey, keys: page.keys });
+			for (const key of page.keys) this.#pageOf.set(key, page.id);
+		}
+	}
+
+	#indexBarcodes(key: string, product: Product) {
+		for (const code of product.barcodes) this.#barcodes.set(code, key);
+	}
+
+	#unindexBarcodes(product: Product) {
+		const key = skuKey(product.sku);
+		for (const code of product.barcodes) if (this.#barcodes.get(code) === key) this.#barcodes.delete(code);
+	}
+
+	#changed() {
+		this.#sortedKeys = null;
+		this.version++;
+	}
+}

@@ -1,0 +1,166 @@
+// Products: the grid's windowed queries, the product page, add/edit/delete, sample data.
+
+import { productChange, type ProductChange } from '$lib/domain/changeSet';
+import { fail, succeed, type Outcome } from '$lib/domain/outcome';
+import { createProduct, editProduct, type ProductEdit } from '$lib/domain/productEdits';
+import type { ProductDraft } from '$lib/domain/productRules';
+import type { ProductQuery } from '$lib/domain/productQuery';
+import { SAMPLE_SOURCES, sampleProducts } from '$lib/domain/sampleData';
+import { DEFAULT_SOURCE_CODE, skuKey, type Product, type Source } from '$lib/domain/types';
+import { formatCount } from '$lib/domain/wording';
+import type { ProductWindow } from './productQueries';
+import { UserError, type Store } from './store';
+
+export interface ProductDetail {
+	product: Product;
+	sources: Source[];
+	defaultNotifyQty: number;
+}
+
+const SAMPLE_PREFIX = 'SAMPLE-';
+
+export function productCommands(store: Store) {
+	const barcodeOwner = (code: string) => {
+		const key = store.inventory.barcodeOwner(code);
+		return key ? store.inventory.get(key)!.sku : null;
+	};
+
+	async function commitOne(
+		kind: 'edit' | 'create-product' | 'delete-product',
+		summary: string,
+		change: ProductChange | null
+	) {
+		if (!change) return;
+		await store.commit({ kind, summary, changes: [change] });
+	}
+
+	async function guarded<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
+		try {
+			return await work();
+		} catch (error) {
+			if (error instanceof UserError) return fail(error.message);
+			throw error;
+		}
+	}
+
+	return {
+		async queryProducts(query: ProductQuery, offset: number, limit: number): Promise<ProductWindow> {
+			await store.start();
+			return store.queries.window(query, offset, limit, store.sources, store.settings.defaultNotifyQty);
+		},
+
+		async getProduct(sku: string): Promise<ProductDetail | null> {
+			await store.start();
+			const product = store.inventory.getBySku(sku);
+			if (!product) return null;
+			return { product, sources: store.sources, defaultNotifyQty: store.settings.defaultNotifyQty };
+		},
+
+		createProduct(draft: ProductDraft): Promise<Outcome<Product>> {
+			return guarded(async () => {
+				await store.start();
+				const result = createProduct(
+					draft,
+					(sku) => store.inventory.getBySku(sku) !== undefined,
+					barcodeOwner
+				);
+				if (!result.ok) return fail(result.errors[0].message, result.errors);
+				await commitOne('create-product', `Product ${draft.sku} added`, productChange(null, result.product));
+				return succeed(result.product);
+			});
+		},
+
+		saveProduct(sku: string, edit: ProductEdit): Promise<Outcome<Product>> {
+			return guarded(async () => {
+				await store.start();
+				const current = store.inventory.getBySku(sku);
+				if (!current) return fail(`Product ${sku} no longer exists.`);
+				const result = editProduct(current, edit, store.sources, barcodeOwner);
+				if (!result.ok) return fail(result.errors[0].message, result.errors);
+				const change = productChange(current, result.product);
+				const items = change ? describeItemEdit(current, result.product) : '';
+				await commitOne('edit', `${current.sku}: ${items}`, change);
+				return succeed(result.product);
+			});
+		},
+
+		deleteProduct(sku: string): Promise<Outcome<null>> {
+			return guarded(async () => {
+				await store.start();
+				const current = store.inventory.getBySku(sku);
+				if (!current) return fail(`Product ${sku} no longer exists.`);
+				const units = current.items.reduce((sum, item) => sum + item.quantity, 0);
+				await commitOne(
+					'delete-product',
+					`Product ${current.sku} deleted with ${formatCount(current.items.length, 'source item')} (${units} units)`,
+					productChange(current, null)
+				);
+				return succeed(null);
+			});
+		},
+
+		/** Adds the sample sources and `count` sample products (one undoable operation). */
+		async addSampleData(count = 60, sourceCount = SAMPLE_SOURCES.length): Promise<number> {
+			await store.start();
+			const wanted = SAMPLE_SOURCES.slice(0, sourceCount).filter((s) => !store.source(s.code));
+			if (wanted.length > 0)
+				await store.saveSources((db) => db.sources.bulkPut(wanted).then(() => undefined));
+			const codes = [DEFAULT_SOURCE_CODE, ...SAMPLE_SOURCES.slice(0, sourceCount).map((s) => s.code)];
+			const changes = sampleProducts(count, codes, SAMPLE_PREFIX)
+				.map((product) => productChange(store.inventory.get(skuKey(product.sku)) ?? null, product))
+				.filter((change) => change !== null);
+			await store.commit({
+				kind: 'import',
+				summary: `Sample data: ${formatCount(changes.length, 'product')} added`,
+				changes
+			});
+			return changes.length;
+		},
+
+		/** Removes every sample product, then the sample sources nothing else uses. */
+		async removeSampleData(): Promise<number> {
+			await store.start();
+			const changes = [...store.inventory.products.values()]
+				.filter((product) => product.sku.startsWith(SAMPLE_PREFIX))
+				.map((product) => productChange(product, null)!);
+			await store.commit({
+				kind: 'delete-product',
+				summary: `Sample data removed (${formatCount(changes.length, 'product')})`,
+				changes
+			});
+			const used = new Set<string>();
+			for (const product of store.inventory.products.values())
+				for (const item of product.items) used.add(item.source);
+			const unused = SAMPLE_SOURCES.filter((s) => store.source(s.code) && !used.has(s.code)).map(
+				(s) => s.code
+			);
+			if (unused.length > 0) await store.saveSources((db) => db.sources.bulkDelete(unused));
+			return changes.length;
+		},
+
+		async hasSampleData(): Promise<boolean> {
+			await store.start();
+			for (const key of store.inventory.products.keys())
+				if (key.startsWith(SAMPLE_PREFIX.toLowerCase())) return true;
+			return false;
+		}
+	};
+}
+
+function describeItemEdit(before: Product, after: Product): string {
+	const parts: string[] = [];
+	const old = new Map(before.items.map((item) => [item.source, item]));
+	for (const item of after.items) {
+		const previous = old.get(item.source);
+		if (!previous) parts.push(`assigned to ${item.source} (${item.quantity})`);
+		else if (previous.quantity !== item.quantity)
+			parts.push(`${item.source} ${previous.quantity} → ${item.quantity}`);
+		else if (previous.status !== item.status || previous.notifyQty !== item.notifyQty)
+			parts.push(`${item.source} updated`);
+		old.delete(item.source);
+	}
+	for (const source of old.keys()) parts.push(`unassigned from ${source}`);
+	if (before.name !== after.name || before.barcodes.join() !== after.barcodes.join())
+		parts.push('details updated');
+	return parts.join(', ');
+}

@@ -1,0 +1,133 @@
+// Answers the grid's queries from memory: filters and sorts once per (query, data version) and then
+// serves windows of that result, so scrolling costs only the rows on screen.
+
+import {
+	productMatcher,
+	productTotal,
+	isLowStock,
+	sameQuery,
+	type ProductQuery,
+	type ProductSelection,
+	type QueryContext
+} from '$lib/domain/productQuery';
+import type { Source } from '$lib/domain/types';
+import type { Inventory } from './inventory';
+
+export interface GridItem {
+	source: string;
+	sourceName: string;
+	quantity: number;
+	status: 0 | 1;
+	low: boolean;
+}
+
+export interface GridRow {
+	key: string;
+	sku: string;
+	name: string;
+	total: number;
+	items: GridItem[];
+}
+
+export interface ProductWindow {
+	/** Rows matching the query. */
+	total: number;
+	offset: number;
+	rows: GridRow[];
+	/** Products in the catalogue, whatever the query. */
+	catalogue: number;
+}
+
+export class ProductQueries {
+	#inventory: Inventory;
+	#cached: { query: ProductQuery; version: number; keys: string[] } | null = null;
+	#orders = new Map<string, { version: number; keys: string[] }>();
+
+	constructor(inventory: Inventory) {
+		this.#inventory = inventory;
+	}
+
+	window(
+		query: ProductQuery,
+		offset: number,
+		limit: number,
+		sources: readonly Source[],
+		defaultNotifyQty: number
+	): ProductWindow {
+		const keys = this.matchingKeys(query, sources, defaultNotifyQty);
+		const names = new Map(sources.map((s) => [s.code, s.name]));
+		const enabled = enabledCodes(sources);
+		const rows = keys.slice(offset, offset + limit).map((key) => {
+			const product = this.#inventory.get(key)!;
+			return {
+				key,
+				sku: product.sku,
+				name: product.name,
+				total: productTotal(product, enabled),
+				items: product.items.map((item) => ({
+					source: item.source,
+					sourceName: names.get(item.source) ?? item.source,
+					quantity: item.quantity,
+					status: item.status,
+					low: isLowStock(item, defaultNotifyQty)
+				}))
+			};
+		});
+		return { total: keys.length, offset, rows, catalogue: this.#inventory.size };
+	}
+
+	/** Keys of the selected products, in SKU order for `all`. */
+	selectedKeys(selection: ProductSelection, sources: readonly Source[], defaultNotifyQty: number): string[] {
+		if (selection.mode === 'some') return selection.keys.filter((key) => this.#inventory.get(key));
+		const except = new Set(selection.except);
+		const query = { ...selection.query, sort: 'sku' as const, descending: false };
+		return this.matchingKeys(query, sources, defaultNotifyQty).filter((key) => !except.has(key));
+	}
+
+	matchingKeys(query: ProductQuery, sources: readonly Source[], defaultNotifyQty: number): string[] {
+		const version = this.#inventory.version;
+		if (this.#cached && this.#cached.version === version && sameQuery(this.#cached.query, query)) {
+			return this.#cached.keys;
+		}
+		const inventory = this.#inventory;
+		const context: QueryContext = {
+			enabledSources: enabledCodes(sources),
+			defaultNotifyQty,
+			barcodeOwner: (code) => inventory.barcodeOwner(code)
+		};
+		const matches = productMatcher(query, context);
+		const ordered = this.#ordered(query, context);
+		const keys: string[] = [];
+		for (const key of ordered) if (matches(inventory.get(key)!, key)) keys.push(key);
+		if (query.descending) keys.reverse();
+		this.#cached = { query, version, keys };
+		return keys;
+	}
+
+	#ordered(query: ProductQuery, context: QueryContext): readonly string[] {
+		if (query.sort === 'sku') return this.#inventory.sortedKeys();
+		const signature = query.sort === 'total' ? `total:${[...context.enabledSources].join(',')}` : 'name';
+		const cached = this.#orders.get(signature);
+		if (cached && cached.version === this.#inventory.version) return cached.keys;
+		const keys = [...this.#inventory.sortedKeys()];
+		if (query.sort === 'name') {
+			const names = new Map(keys.map((key) => [key, this.#inventory.get(key)!.name.toLowerCase()]));
+			keys.sort((a, b) => {
+				const x = names.get(a)!;
+				const y = names.get(b)!;
+				return x < y ? -1 : x > y ? 1 : a < b ? -1 : 1;
+			});
+		} else {
+			const totals = new Map(
+				keys.map((key) => [key, productTotal(this.#inventory.get(key)!, context.enabledSources)])
+			);
+			keys.sort((a, b) => totals.get(a)! - totals.get(b)! || (a < b ? -1 : 1));
+		}
+		this.#orders.set(signature, { version: this.#inventory.version, keys });
+		return keys;
+	}
+}
+
+export function enabledCodes(sources: readonly Source[]): Set<string> {
+	return new Set(sources.filter((s) => s.enabled).map((s) => s.code));
+}

@@ -1,0 +1,133 @@
+// The engine's state: the database, the in-memory inventory, sources and settings. Every write goes
+// through `commit` (stock) or `saveSources`/`saveSettings`, which also tell other tabs and listeners.
+
+import { applyChangeSet, StaleDataError, type AppliedChangeSet } from '$lib/db/applyChangeSet';
+import { StockroomDb } from '$lib/db/schema';
+import type { ChangeSet } from '$lib/domain/changeSet';
+import { DEFAULT_SETTINGS, defaultSource, type Settings, type Source } from '$lib/domain/types';
+import { Inventory } from './inventory';
+import { ProductQueries } from './productQueries';
+import type { Job } from './jobs';
+
+export type ChangeTopic = 'products' | 'sources' | 'settings' | 'history';
+export type ChangeListener = (topics: ChangeTopic[]) => void;
+
+type SyncMessage = { pages: number[]; deleted: number[] } | { topics: ChangeTopic[] };
+
+export class UserError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'UserError';
+	}
+}
+
+export class Store {
+	readonly db: StockroomDb;
+	readonly inventory = new Inventory();
+	readonly queries = new ProductQueries(this.inventory);
+	sources: Source[] = [];
+	settings: Settings = { ...DEFAULT_SETTINGS };
+	#listeners = new Set<ChangeListener>();
+	#channel: BroadcastChannel | null = null;
+	#started: Promise<void> | null = null;
+
+	constructor(name?: string) {
+		this.db = new StockroomDb(name);
+	}
+
+	start(): Promise<void> {
+		this.#started ??= this.#load();
+		return this.#started;
+	}
+
+	async #load() {
+		await this.db.transaction('rw', [this.db.sources, this.db.settings], async () => {
+			if (!(await this.db.sources.get('default'))) await this.db.sources.put(defaultSource());
+		});
+		await this.#loadSourcesAndSettings();
+		this.inventory.load(await this.db.pages.toArray());
+		this.#channel = new BroadcastChannel(`stockroom-sync:${this.db.name}`);
+		this.#channel.onmessage = (event: MessageEvent<SyncMessage>) => void this.#onOtherTab(event.data);
+	}
+
+	async #loadSourcesAndSettings() {
+		this.sources = (await this.db.sources.toArray()).sort(bySourceOrder);
+		const stored = await this.db.settings.get('settings');
+		this.settings = { ...DEFAULT_SETTINGS, ...((stored?.value as Partial<Settings>) ?? {}) };
+	}
+
+	close() {
+		this.#channel?.close();
+		this.db.close();
+	}
+
+	subscribe(listener: ChangeListener): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	/** Applies a change set in one transaction, then updates memory, other tabs and listeners. */
+	async commit(set: ChangeSet, job?: Job): Promise<AppliedChangeSet> {
+		let applied: AppliedChangeSet;
+		try {
+			applied = await applyChangeSet(this.db, set, { checkpoint: job?.checkpoint });
+		} catch (error) {
+			if (!(error instanceof StaleDataError)) throw error;
+			this.inventory.load(await this.db.pages.toArray());
+			this.#notify(['products']);
+			throw new UserError(
+				'Another tab changed these products a moment ago. The view is now up to date: please try again.'
+			);
+		}
+		this.inventory.applyCommitted(set.changes, applied.written, applied.deleted);
+		if (applied.operation) {
+			this.#post({ pages: applied.written.map((p) => p.id), deleted: applied.deleted });
+			this.#notify(['products', 'history']);
+		}
+		return applied;
+	}
+
+	async saveSources(write: (db: StockroomDb) => Promise<void>) {
+		await write(this.db);
+		await this.#loadSourcesAndSettings();
+		this.#post({ topics: ['sources'] });
+		this.#notify(['sources', 'products']);
+	}
+
+	async saveSettings(settings: Settings) {
+		await this.db.settings.put({ key: 'settings', value: settings });
+		this.settings = settings;
+		this.#post({ topics: ['settings'] });
+		this.#notify(['settings', 'products']);
+	}
+
+	source(code: string): Source | undefined {
+		return this.sources.find((s) => s.code === code);
+	}
+
+	async #onOtherTab(message: SyncMessage) {
+		if ('topics' in message) {
+			await this.#loadSourcesAndSettings();
+			this.#notify([...message.topics, 'products']);
+			return;
+		}
+		const pages = (await this.db.pages.bulkGet(message.pages)).filter((p) => p !== undefined);
+		this.inventory.reloadPages(pages, message.deleted);
+		this.#notify(['products', 'history']);
+	}
+
+	#post(message: SyncMessage) {
+		this.#channel?.postMessage(message);
+	}
+
+	#notify(topics: ChangeTopic[]) {
+		for (const listener of this.#listeners) listener(topics);
+	}
+}
+
+/** The default source first, then by name. */
+export function bySourceOrder(a: Source, b: Source): number {
+	if (a.code === 'default') return -1;
+	if (b.code === 'default') return 1;
+	return a.name.localeCompare(b.name);
+}

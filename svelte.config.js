@@ -1,0 +1,14 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ fallback: 'index.html' }),
+		// Registered by workbox-window in the root layout so the app can offer "Reload to update".
+		serviceWorker: { register: false }
+	}
+};
+
+export default config;
