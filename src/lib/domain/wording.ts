@@ -9,3 +9,12 @@ export function formatNumber(value: number): string {
 export function formatCount(count: number, noun: string, plural = `${noun}s`): string {
 	return `${formatNumber(count)} ${count === 1 ? noun : plural}`;
 }
+
+/** `20261122_140233` in local time, for file names. */
+export function fileStamp(date: Date): string {
+	const two = (n: number) => String(n).padStart(2, '0');
+	return (
+		`${date.getFullYear()}${two(date.getMonth() + 1)}${two(date.getDate())}_` +
+		`${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}`
+	);
+}

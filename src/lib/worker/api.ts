@@ -2,6 +2,9 @@
 // through Comlink, and tests call them directly.
 
 import * as Comlink from 'comlink';
+import { historyCommands } from './historyCommands';
+import { massActionCommands } from './massActionCommands';
+import { backupCommands } from './backupCommands';
 import { productCommands } from './productCommands';
 import { settingsCommands } from './settingsCommands';
 import { sourceCommands } from './sourceCommands';
@@ -14,6 +17,9 @@ export function createEngine(store: Store) {
 		...productCommands(store),
 		...sourceCommands(store),
 		...settingsCommands(store),
+		...backupCommands(store),
+		...massActionCommands(store, jobs),
+		...historyCommands(store),
 
 		async start(): Promise<{ products: number; sources: number }> {
 			await store.start();

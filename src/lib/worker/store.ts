@@ -101,6 +101,14 @@ export class Store {
 		this.#notify(['settings', 'products']);
 	}
 
+	/** After the whole database was replaced (restore): reload everything here and in other tabs. */
+	async reloadAll() {
+		await this.#loadSourcesAndSettings();
+		this.inventory.load(await this.db.pages.toArray());
+		this.#post({ topics: ['sources', 'settings', 'history'] });
+		this.#notify(['sources', 'settings', 'products', 'history']);
+	}
+
 	source(code: string): Source | undefined {
 		return this.sources.find((s) => s.code === code);
 	}
@@ -108,6 +116,7 @@ export class Store {
 	async #onOtherTab(message: SyncMessage) {
 		if ('topics' in message) {
 			await this.#loadSourcesAndSettings();
+			if (message.topics.includes('history')) this.inventory.load(await this.db.pages.toArray());
 			this.#notify([...message.topics, 'products']);
 			return;
 		}
