@@ -1,0 +1,123 @@
+// Mass actions on the grid's selection: resolved, planned and committed here in the worker as one
+// transaction and one history operation, with progress and Cancel; the page only gets counts back.
+
+import {
+	assignSources,
+	previewUnassign,
+	transferInventory,
+	unassignSources,
+	type MassActionPlan,
+	type TransferInput,
+	type UnassignCounts
+} from '$lib/domain/massActions';
+import { fail, succeed, type Outcome } from '$lib/domain/outcome';
+import type { ProductSelection } from '$lib/domain/productQuery';
+import type { Product } from '$lib/domain/types';
+import { CancelledError, yieldToEvents, type Job, type Jobs, type ProgressListener } from './jobs';
+import { UserError, type Store } from './store';
+
+export interface MassActionResult<C> {
+	/** The result line of domain.md (for the page's status). */
+	message: string;
+	/** The same in source names (for the toast). */
+	toast: string;
+	counts: C;
+	/** The history operation, or null when nothing changed (then there is nothing to undo). */
+	operation: number | null;
+}
+
+const SLICE = 20_000;
+
+export function massActionCommands(store: Store, jobs: Jobs) {
+	/** The selected products, read in slices so that a Cancel sent meanwhile is seen. */
+	async function selectedProducts(selection: ProductSelection, job?: Job): Promise<Product[]> {
+		await store.start();
+		const keys = store.queries.selectedKeys(selection, store.sources, store.settings.defaultNotifyQty);
+		const products: Product[] = [];
+		for (let start = 0; start < keys.length; start += SLICE) {
+			for (const key of keys.slice(start, start + SLICE)) {
+				const product = store.inventory.get(key);
+				if (product) products.push(product);
+			}
+			if (job && keys.length > SLICE) {
+				job.report('Reading the selection', Math.min(keys.length, start + SLICE), keys.length);
+				await yieldToEvents();
+				job.checkpoint();
+			}
+		}
+		return products;
+	}
+
+	async function run<C>(
+		jobId: string,
+		onProgress: ProgressListener | undefined,
+		plan: (products: Product[]) => Outcome<MassActionPlan<C>>,
+		selection: ProductSelection
+	): Promise<Outcome<MassActionResult<C>>> {
+		const job = jobs.start(jobId, onProgress);
+		try {
+			const products = await selectedProducts(selection, job);
+			job.report('Preparing', 0, products.length);
+			const planned = plan(products);
+			if (!planned.ok) return planned;
+			const { set, counts, message, toast } = planned.value;
+			job.checkpoint();
+			job.report('Saving', 0, set.changes.length);
+			await yieldToEvents();
+			job.checkpoint();
+			const applied = await store.commit(set, job);
+			job.report('Saving', set.changes.length, set.changes.length);
+			return succeed({ message, toast, counts, operation: applied.operation?.id ?? null });
+		} catch (error) {
+			if (error instanceof CancelledError) return fail('Cancelled. Nothing was changed.');
+			if (error instanceof UserError) return fail(error.message);
+			throw error;
+		} finally {
+			jobs.finish(jobId);
+		}
+	}
+
+	return {
+		/** The figures the Unassign confirmation states, before anything is removed. */
+		async previewUnassign(selection: ProductSelection, sources: string[]): Promise<UnassignCounts> {
+			return previewUnassign(await selectedProducts(selection), sources);
+		},
+
+		assignSources(
+			jobId: string,
+			selection: ProductSelection,
+			sources: string[],
+			onProgress?: ProgressListener
+		) {
+			return run(jobId, onProgress, (products) => assignSources(products, sources, store.sources), selection);
+		},
+
+		unassignSources(
+			jobId: string,
+			selection: ProductSelection,
+			sources: string[],
+			onProgress?: ProgressListener
+		) {
+			return run(
+				jobId,
+				onProgress,
+				(products) => unassignSources(products, sources, store.sources),
+				selection
+			);
+		},
+
+		transferInventory(
+			jobId: string,
+			selection: ProductSelection,
+			input: TransferInput,
+			onProgress?: ProgressListener
+		) {
+			return run(
+				jobId,
+				onProgress,
+				(products) => transferInventory(products, input, store.sources),
+				selection
+			);
+		}
+	};
+}
