@@ -141,7 +141,7 @@ describe('transferInventory', () => {
 		expect(plan.message).toBe(
 			'Transferred 4 units of 1 product from "eu-1" to "eu-2"; 0 products skipped (not assigned to "eu-1").'
 		);
-		expect(plan.toast).toBe('Transferred 4 units of 1 product from EU 1 to EU 2');
+		expect(plan.set.summary).toBe('Transferred 4 units of 1 product from EU 1 to EU 2');
 		expect(plan.set.kind).toBe('transfer');
 	});
 
@@ -201,7 +201,9 @@ describe('transferInventory', () => {
 		expect(plan.message).toBe(
 			'Transferred 2 units of 1 product from "eu-1" to "eu-2"; 3 products skipped (not assigned to "eu-1").'
 		);
-		expect(plan.toast).toBe('Transferred 2 units of 1 product from EU 1 to EU 2; 3 skipped');
+		expect(plan.set.summary).toBe(
+			'Transferred 2 units of 1 product from EU 1 to EU 2; 3 skipped (not at EU 1)'
+		);
 	});
 
 	it('rounds the sum to 4 decimals', () => {

@@ -11,10 +11,8 @@ import { formatCount, formatNumber } from './wording';
 export interface MassActionPlan<C> {
 	set: ChangeSet;
 	counts: C;
-	/** The result line of domain.md, shown in the page's status. */
+	/** The result line of domain.md, shown in the page's status and toast. */
 	message: string;
-	/** The same in the shop's words (source names), for the toast. */
-	toast: string;
 }
 
 export interface AssignCounts {
@@ -79,8 +77,7 @@ export function assignSources(
 			changes
 		},
 		counts,
-		message: result,
-		toast: `${names} assigned to ${formatCount(products.length, 'product')}: ${formatNumber(added)} added`
+		message: result
 	});
 }
 
@@ -131,8 +128,7 @@ export function unassignSources(
 			changes
 		},
 		counts,
-		message: result,
-		toast: `${names} unassigned: ${formatCount(counts.items, 'source item')} removed (${formatCount(counts.units, 'unit')})`
+		message: result
 	});
 }
 
@@ -209,8 +205,7 @@ export function transferInventory(
 			changes
 		},
 		counts,
-		message,
-		toast: skipped > 0 ? `${told}; ${formatNumber(skipped)} skipped` : told
+		message
 	});
 }
 

@@ -102,7 +102,7 @@ describe('history', () => {
 				items: detail.product.items.map((item) => ({
 					source: item.source,
 					quantity: item.source === 'shop-1' ? '99' : String(item.quantity),
-					status: String(item.status),
+					status: item.status === 1 ? ('1' as const) : ('0' as const),
 					notifyQty: ''
 				}))
 			})

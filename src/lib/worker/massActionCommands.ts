@@ -17,10 +17,8 @@ import { CancelledError, yieldToEvents, type Job, type Jobs, type ProgressListen
 import { UserError, type Store } from './store';
 
 export interface MassActionResult<C> {
-	/** The result line of domain.md (for the page's status). */
+	/** The result line of domain.md (for the page's status and the toast). */
 	message: string;
-	/** The same in source names (for the toast). */
-	toast: string;
 	counts: C;
 	/** The history operation, or null when nothing changed (then there is nothing to undo). */
 	operation: number | null;
@@ -60,14 +58,14 @@ export function massActionCommands(store: Store, jobs: Jobs) {
 			job.report('Preparing', 0, products.length);
 			const planned = plan(products);
 			if (!planned.ok) return planned;
-			const { set, counts, message, toast } = planned.value;
+			const { set, counts, message } = planned.value;
 			job.checkpoint();
 			job.report('Saving', 0, set.changes.length);
 			await yieldToEvents();
 			job.checkpoint();
 			const applied = await store.commit(set, job);
 			job.report('Saving', set.changes.length, set.changes.length);
-			return succeed({ message, toast, counts, operation: applied.operation?.id ?? null });
+			return succeed({ message, counts, operation: applied.operation?.id ?? null });
 		} catch (error) {
 			if (error instanceof CancelledError) return fail('Cancelled. Nothing was changed.');
 			if (error instanceof UserError) return fail(error.message);
