@@ -7,6 +7,7 @@ import type { ProductDraft } from '$lib/domain/productRules';
 import type { ProductQuery } from '$lib/domain/productQuery';
 import { SAMPLE_SOURCES, sampleProducts } from '$lib/domain/sampleData';
 import { DEFAULT_SOURCE_CODE, skuKey, type Product, type Source } from '$lib/domain/types';
+import { addQuantities } from '$lib/domain/quantity';
 import { formatCount } from '$lib/domain/wording';
 import type { ProductWindow } from './productQueries';
 import { UserError, type Store } from './store';
@@ -89,10 +90,10 @@ export function productCommands(store: Store) {
 				await store.start();
 				const current = store.inventory.getBySku(sku);
 				if (!current) return fail(`Product ${sku} no longer exists.`);
-				const units = current.items.reduce((sum, item) => sum + item.quantity, 0);
+				const units = current.items.reduce((sum, item) => addQuantities(sum, item.quantity), 0);
 				await commitOne(
 					'delete-product',
-					`Product ${current.sku} deleted with ${formatCount(current.items.length, 'source item')} (${units} units)`,
+					`Product ${current.sku} deleted with ${formatCount(current.items.length, 'source item')} (${formatCount(units, 'unit')})`,
 					productChange(current, null)
 				);
 				return succeed(null);

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import {
+	cloneProduct,
+	countItemChanges,
+	itemChanges,
+	productChange,
+	sameItem,
+	sameProduct,
+	OPERATION_KIND_LABELS
+} from './changeSet';
+import type { Product } from './types';
+
+const duffle: Product = {
+	sku: 'MB-01',
+	name: 'Duffle',
+	barcodes: ['111', '222'],
+	items: [
+		{ source: 'default', quantity: 5, status: 1, notifyQty: null },
+		{ source: 'eu-1', quantity: 0, status: 0, notifyQty: 2 }
+	]
+};
+
+describe('sameItem and sameProduct', () => {
+	it('compares items by quantity, status and notify quantity', () => {
+		const a = duffle.items[0];
+		expect(sameItem(a, { ...a })).toBe(true);
+		expect(sameItem(a, { ...a, quantity: 6 })).toBe(false);
+		expect(sameItem(a, { ...a, status: 0 })).toBe(false);
+		expect(sameItem(a, { ...a, notifyQty: 1 })).toBe(false);
+		expect(sameItem(a, undefined)).toBe(false);
+		expect(sameItem(undefined, undefined)).toBe(true);
+	});
+
+	it('sees a product as the same whatever the order of its items', () => {
+		expect(sameProduct(duffle, cloneProduct(duffle))).toBe(true);
+		expect(sameProduct(duffle, { ...duffle, items: [...duffle.items].reverse() })).toBe(true);
+	});
+
+	it('sees any difference in SKU spelling, name, barcodes or items', () => {
+		expect(sameProduct(duffle, { ...duffle, sku: 'mb-01' })).toBe(false);
+		expect(sameProduct(duffle, { ...duffle, name: 'Duffle Bag' })).toBe(false);
+		expect(sameProduct(duffle, { ...duffle, barcodes: ['111'] })).toBe(false);
+		expect(sameProduct(duffle, { ...duffle, barcodes: ['222', '111'] })).toBe(false);
+		expect(sameProduct(duffle, { ...duffle, items: [duffle.items[0]] })).toBe(false);
+		expect(
+			sameProduct(duffle, {
+				...duffle,
+				items: [duffle.items[0], { ...duffle.items[1], source: 'eu-2' }]
+			})
+		).toBe(false);
+	});
+
+	it('treats null and undefined as "no product"', () => {
+		expect(sameProduct(null, undefined)).toBe(true);
+		expect(sameProduct(null, duffle)).toBe(false);
+		expect(sameProduct(duffle, null)).toBe(false);
+	});
+});
+
+describe('productChange', () => {
+	it('drops a change that changes nothing', () => {
+		expect(productChange(duffle, cloneProduct(duffle))).toBeNull();
+		expect(productChange(null, null)).toBeNull();
+	});
+
+	it('keys a change by the lower-cased SKU', () => {
+		expect(productChange(null, duffle)).toEqual({ key: 'mb-01', before: null, after: duffle });
+		expect(productChange(duffle, null)).toEqual({ key: 'mb-01', before: duffle, after: null });
+	});
+});
+
+describe('itemChanges', () => {
+	it('lists every item of a created product with no before', () => {
+		expect(itemChanges({ key: 'mb-01', before: null, after: duffle })).toEqual([
+			{
+				sku: 'MB-01',
+				source: 'default',
+				before: null,
+				after: { quantity: 5, status: 1, notifyQty: null }
+			},
+			{ sku: 'MB-01', source: 'eu-1', before: null, after: { quantity: 0, status: 0, notifyQty: 2 } }
+		]);
+	});
+
+	it('lists every item of a deleted product with no after', () => {
+		expect(
+			itemChanges({ key: 'mb-01', before: duffle, after: null }).map((c) => [c.source, c.after])
+		).toEqual([
+			['default', null],
+			['eu-1', null]
+		]);
+	});
+
+	it('lists only the items that differ: edited, assigned and unassigned', () => {
+		const after: Product = {
+			...duffle,
+			name: 'renamed, which is no item change',
+			items: [
+				{ source: 'default', quantity: 3, status: 1, notifyQty: null },
+				{ source: 'eu-2', quantity: 1, status: 1, notifyQty: null }
+			]
+		};
+		expect(itemChanges({ key: 'mb-01', before: duffle, after })).toEqual([
+			{
+				sku: 'MB-01',
+				source: 'default',
+				before: { quantity: 5, status: 1, notifyQty: null },
+				after: { quantity: 3, status: 1, notifyQty: null }
+			},
+			{ sku: 'MB-01', source: 'eu-1', before: { quantity: 0, status: 0, notifyQty: 2 }, after: null },
+			{ sku: 'MB-01', source: 'eu-2', before: null, after: { quantity: 1, status: 1, notifyQty: null } }
+		]);
+	});
+
+	it('counts item changes over many product changes', () => {
+		const renamed = { ...duffle, name: 'Other' };
+		expect(
+			countItemChanges([
+				{ key: 'mb-01', before: null, after: duffle },
+				{ key: 'mb-01', before: duffle, after: renamed },
+				{ key: 'x', before: { ...duffle, sku: 'X' }, after: null }
+			])
+		).toBe(4);
+	});
+});
+
+describe('cloneProduct', () => {
+	it('copies deeply enough that editing the copy leaves the original alone', () => {
+		const copy = cloneProduct(duffle);
+		copy.items[0].quantity = 99;
+		copy.barcodes.push('333');
+		expect(duffle.items[0].quantity).toBe(5);
+		expect(duffle.barcodes).toEqual(['111', '222']);
+		expect(copy).not.toEqual(duffle);
+	});
+});
+
+it('labels every operation kind', () => {
+	expect(OPERATION_KIND_LABELS['create-product']).toBe('New product');
+	expect(Object.values(OPERATION_KIND_LABELS).every((label) => label.length > 0)).toBe(true);
+});
