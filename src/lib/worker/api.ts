@@ -5,6 +5,8 @@ import * as Comlink from 'comlink';
 import { historyCommands } from './historyCommands';
 import { massActionCommands } from './massActionCommands';
 import { backupCommands } from './backupCommands';
+import { exportCommands } from './exportCommands';
+import { importCommands } from './importCommands';
 import { productCommands } from './productCommands';
 import { settingsCommands } from './settingsCommands';
 import { sourceCommands } from './sourceCommands';
@@ -20,6 +22,8 @@ export function createEngine(store: Store) {
 		...backupCommands(store),
 		...massActionCommands(store, jobs),
 		...historyCommands(store),
+		...importCommands(store, jobs),
+		...exportCommands(store, jobs),
 
 		async start(): Promise<{ products: number; sources: number }> {
 			await store.start();

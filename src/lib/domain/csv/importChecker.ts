@@ -1,0 +1,360 @@
+// Check Data: reads parsed records (header, then rows) and applies every rule of csv.md, keeping the
+// counts, the errors to show, the warnings and the valid rows. Pure: the reader feeds it, the worker
+// keeps what it returns. The same checker, run again with `onInvalidRow`, writes the error report.
+
+import { parseQuantity } from '../quantity';
+import { quantityProblemMessage, skuProblem } from '../productRules';
+import { deriveStatus } from '../quantity';
+import type { Product, Source } from '../types';
+import { CheckedRows, STATUS_NOT_GIVEN } from './checkedRows';
+import { ErrorCollector, type ErrorTable } from './errorCollector';
+import { analyzeHeader, type HeaderLayout } from './header';
+import type { ImportColumn, ImportOptions } from './importOptions';
+import {
+	disabledSourceWarning,
+	FILE_EMPTY,
+	INVALID_VERDICT,
+	newProductsWarning,
+	NO_DATA_ROWS,
+	nothingToDeleteWarning,
+	skippedRowsLine,
+	summaryLine,
+	VALID_VERDICT,
+	type CheckCounts
+} from './messages';
+import {
+	barcodeSpacesMessage,
+	barcodeTakenMessage,
+	duplicateMessage,
+	fieldCountMessage,
+	readStatus,
+	SourceLookup,
+	splitBarcodes,
+	statusMessage
+} from './rowRules';
+
+/** What the check may consult: the sources and the catalogue as they are now. */
+export interface CheckContext {
+	sources: readonly Source[];
+	product(key: string): Product | undefined;
+	/** The SKU of the product that has this barcode. */
+	barcodeOwner(code: string): string | undefined;
+}
+
+export interface RowError {
+	row: number;
+	/** The column as named in csv.md; empty for errors of the whole row. */
+	column: string;
+	value: string;
+	message: string;
+}
+
+/** What the page shows after Check Data. */
+export interface CheckReport {
+	/** Problems of the whole file, found before (or instead of) row errors. */
+	fileErrors: string[];
+	counts: CheckCounts;
+	/** The summary line, the verdict, and the skipped-rows line when rows will be skipped. */
+	lines: string[];
+	errors: ErrorTable;
+	warnings: string[];
+}
+
+/** Either invalid with its report, or valid with the rows an import will apply. */
+export type CheckOutcome =
+	| { status: 'invalid'; report: CheckReport }
+	| { status: 'valid'; report: CheckReport; rows: CheckedRows; sourceCodes: readonly string[] };
+
+export type InvalidRowListener = (
+	fields: readonly string[],
+	row: number,
+	errors: readonly RowError[]
+) => void;
+
+export class ImportChecker {
+	readonly #options: ImportOptions;
+	readonly #context: CheckContext;
+	readonly #sources: SourceLookup;
+	readonly #onInvalidRow: InvalidRowListener | undefined;
+	readonly #rows = new CheckedRows();
+	readonly #errors = new ErrorCollector();
+	/** The current row's errors (kept only for `onInvalidRow`) and how many it has. */
+	readonly #rowErrors: RowError[] = [];
+	#rowErrorCount = 0;
+	readonly #disabledUsed = new Set<number>();
+	readonly #fileBarcodes = new Map<string, number>();
+	#separator = ',';
+	#layout: HeaderLayout | null = null;
+	#fileErrors: string[] = [];
+	#warnings: string[] = [];
+	#dataRows = 0;
+	#lastSku = '';
+	#lastSkuIndex = -1;
+	#invalidRows = 0;
+
+	constructor(options: ImportOptions, context: CheckContext, onInvalidRow?: InvalidRowListener) {
+		this.#options = options;
+		this.#context = context;
+		this.#sources = new SourceLookup(context.sources);
+		this.#onInvalidRow = onInvalidRow;
+	}
+
+	get layout(): HeaderLayout | null {
+		return this.#layout;
+	}
+
+	get separator(): string {
+		return this.#separator;
+	}
+
+	get dataRows(): number {
+		return this.#dataRows;
+	}
+
+	/** The reader tells which separator it uses before the first records. */
+	useSeparator(separator: string) {
+		this.#separator = separator;
+	}
+
+	/** A problem of the file itself (encoding, an open quote): the check stops. */
+	fail(message: string) {
+		this.#fileErrors.push(message);
+	}
+
+	get stopped(): boolean {
+		return this.#fileErrors.length > 0;
+	}
+
+	/** Checks records numbered from `firstRow`; returns false once the check can not go on. */
+	addRecords(records: readonly string[][], firstRow: number): boolean {
+		for (let i = 0; i < records.length; i++) {
+			const fields = records[i];
+			if (isBlank(fields)) continue;
+			if (this.#layout === null) {
+				if (!this.#readHeader(fields)) return false;
+				continue;
+			}
+			this.#dataRows++;
+			this.#checkRow(fields, firstRow + i);
+		}
+		return !this.stopped;
+	}
+
+	finish(): CheckOutcome {
+		const rows = this.#rows;
+		if (!this.stopped && this.#layout === null) this.#fileErrors.push(FILE_EMPTY);
+		else if (!this.stopped && this.#dataRows === 0) this.#fileErrors.push(NO_DATA_ROWS);
+		const counts: CheckCounts = {
+			rows: this.#dataRows,
+			entities: rows.skuCount,
+			invalidRows: this.#invalidRows,
+			errors: this.#errors.total + this.#fileErrors.length
+		};
+		const warnings = this.stopped ? this.#warnings : [...this.#warnings, ...this.#rowWarnings()];
+		const valid =
+			!this.stopped &&
+			rows.validCount > 0 &&
+			(this.#options.strategy === 'skip-errors' || counts.errors <= this.#options.allowedErrors);
+		const lines = [summaryLine(counts), valid ? VALID_VERDICT : INVALID_VERDICT];
+		if (valid && counts.invalidRows > 0) lines.push(skippedRowsLine(counts.invalidRows));
+		const report: CheckReport = {
+			fileErrors: this.#fileErrors,
+			counts,
+			lines,
+			errors: this.#errors.table(),
+			warnings
+		};
+		if (!valid) return { status: 'invalid', report };
+		return { status: 'valid', report, rows, sourceCodes: this.#sources.codes };
+	}
+
+	#readHeader(fields: readonly string[]): boolean {
+		const { entity, behavior } = this.#options;
+		const analysis = analyzeHeader(fields, entity, behavior, this.#separator);
+		this.#warnings = analysis.warnings;
+		if (!analysis.ok) {
+			this.#fileErrors = analysis.errors;
+			return false;
+		}
+		this.#layout = analysis.layout;
+		return true;
+	}
+
+	#checkRow(fields: readonly string[], row: number) {
+		const layout = this.#layout!;
+		this.#rowErrors.length = 0;
+		this.#rowErrorCount = 0;
+		if (fields.length !== layout.width) {
+			this.#error(row, '', '', fieldCountMessage(fields.length, layout.width));
+		} else if (this.#options.entity === 'stock-sources') {
+			this.#checkStockRow(fields, row, layout.index);
+		} else {
+			this.#checkProductRow(fields, row, layout.index);
+		}
+		if (this.#rowErrorCount > 0) {
+			this.#invalidRows++;
+			this.#onInvalidRow?.(fields, row, this.#rowErrors);
+		}
+	}
+
+	#checkStockRow(fields: readonly string[], row: number, index: HeaderLayout['index']) {
+		const code = fields[index.source_code!];
+		const sku = fields[index.sku!];
+		const source = this.#sources.indexOf(code);
+		if (source < 0) this.#error(row, 'source_code', code, this.#sources.problem(code));
+		const skuError = skuProblem(sku);
+		if (skuError) this.#error(row, 'sku', sku, skuError);
+		let quantity = NaN;
+		let status = STATUS_NOT_GIVEN;
+		if (this.#options.behavior !== 'delete') {
+			const raw = fields[index.quantity!];
+			quantity = plainWholeNumber(raw);
+			if (Number.isNaN(quantity)) {
+				const parsed = parseQuantity(raw);
+				if (parsed.ok) quantity = parsed.value;
+				else this.#error(row, 'quantity', raw, quantityProblemMessage('Quantity', raw, parsed.problem));
+			}
+			status = this.#status(fields, row, index.status, 'status');
+			if (status === STATUS_NOT_GIVEN && !Number.isNaN(quantity)) status = deriveStatus(quantity);
+		}
+		if (skuError) return;
+		const skuIndex = this.#skuIndex(sku);
+		if (source < 0) return;
+		const earlier = this.#rows.duplicateRow(skuIndex, source);
+		if (earlier > 0) {
+			this.#error(row, 'sku', sku, duplicateMessage(earlier, 'stock-sources'));
+			return;
+		}
+		const valid = this.#rowErrorCount === 0;
+		this.#rows.add(skuIndex, source, row, valid, quantity, status);
+		if (valid && !this.#sources.isEnabled(source)) this.#disabledUsed.add(source);
+	}
+
+	#checkProductRow(fields: readonly string[], row: number, index: HeaderLayout['index']) {
+		const sku = fields[index.sku!];
+		const skuError = skuProblem(sku);
+		if (skuError) this.#error(row, 'sku', sku, skuError);
+		const key = skuError ? '' : sku.toLowerCase();
+		let quantity = NaN;
+		let status = STATUS_NOT_GIVEN;
+		let barcodes: string[] | undefined;
+		const deleting = this.#options.behavior === 'delete';
+		if (!deleting && index.qty !== undefined && fields[index.qty].trim() !== '') {
+			const raw = fields[index.qty];
+			const parsed = parseQuantity(raw);
+			if (parsed.ok) quantity = parsed.value;
+			else this.#error(row, 'qty', raw, quantityProblemMessage('Quantity', raw, parsed.problem));
+		}
+		if (!deleting) status = this.#status(fields, row, index.is_in_stock, 'is_in_stock');
+		if (!deleting && index.barcode !== undefined) {
+			barcodes = splitBarcodes(fields[index.barcode]);
+			for (const code of barcodes) this.#checkBarcode(code, key, row, fields[index.barcode]);
+		}
+		if (skuError) return;
+		const skuIndex = this.#skuIndex(sku);
+		const earlier = this.#rows.duplicateRow(skuIndex, 0);
+		if (earlier > 0) {
+			this.#error(row, 'sku', sku, duplicateMessage(earlier, 'products'));
+			return;
+		}
+		const valid = this.#rowErrorCount === 0;
+		const entry = this.#rows.add(skuIndex, 0, row, valid, quantity, status);
+		if (valid && !deleting) {
+			if (barcodes) for (const code of barcodes) this.#fileBarcodes.set(code, skuIndex);
+			this.#rows.setProductCells(entry, index.name === undefined ? undefined : fields[index.name], barcodes);
+		}
+	}
+
+	/** Files usually list a SKU's sources one after another: the last SKU is remembered. */
+	#skuIndex(sku: string): number {
+		if (sku !== this.#lastSku) {
+			this.#lastSku = sku;
+			this.#lastSkuIndex = this.#rows.skuIndex(sku, sku.toLowerCase());
+		}
+		return this.#lastSkuIndex;
+	}
+
+	#checkBarcode(code: string, key: string, row: number, cell: string) {
+		if (/\s/.test(code)) {
+			this.#error(row, 'barcode', cell, barcodeSpacesMessage(code));
+			return;
+		}
+		const inFile = this.#fileBarcodes.get(code);
+		if (inFile !== undefined && this.#rows.keys[inFile] !== key) {
+			this.#error(row, 'barcode', cell, barcodeTakenMessage(code, this.#rows.spellings[inFile]));
+			return;
+		}
+		const owner = this.#context.barcodeOwner(code);
+		if (owner !== undefined && owner.toLowerCase() !== key && inFile === undefined) {
+			this.#error(row, 'barcode', cell, barcodeTakenMessage(code, owner));
+		}
+	}
+
+	/** The row's status (0/1), STATUS_NOT_GIVEN when empty or absent; records an error if invalid. */
+	#status(fields: readonly string[], row: number, at: number | undefined, column: ImportColumn): number {
+		if (at === undefined) return STATUS_NOT_GIVEN;
+		const raw = fields[at];
+		const status = readStatus(raw);
+		if (status === 'invalid') {
+			this.#error(row, column, raw, statusMessage(raw));
+			return STATUS_NOT_GIVEN;
+		}
+		return status === 'derive' ? STATUS_NOT_GIVEN : status;
+	}
+
+	#error(row: number, column: string, value: string, message: string) {
+		this.#errors.add(row, column, value, message);
+		this.#rowErrorCount++;
+		if (this.#onInvalidRow) this.#rowErrors.push({ row, column, value, message });
+	}
+
+	#rowWarnings(): string[] {
+		const rows = this.#rows;
+		const { entity, behavior } = this.#options;
+		const warnings: string[] = [];
+		if (behavior === 'delete') {
+			let missing = 0;
+			for (let sku = 0; sku < rows.skuCount; sku++) {
+				const product = this.#context.product(rows.keys[sku]);
+				rows.forEachValid(sku, (entry) => {
+					const code = this.#sources.codes[rows.source(entry)];
+					if (!product || (entity === 'stock-sources' && !product.items.some((i) => i.source === code)))
+						missing++;
+				});
+			}
+			if (missing > 0) warnings.push(nothingToDeleteWarning(missing, entity));
+		} else {
+			let created = 0;
+			for (let sku = 0; sku < rows.skuCount; sku++) {
+				if (rows.hasValid(sku) && !this.#context.product(rows.keys[sku])) created++;
+			}
+			if (created > 0) warnings.push(newProductsWarning(created));
+		}
+		for (const source of this.#disabledUsed) {
+			warnings.push(disabledSourceWarning(this.#sources.codes[source]));
+		}
+		return warnings;
+	}
+}
+
+/** The quantity when `raw` is 1 to 8 plain digits (most files), else NaN: parseQuantity decides. */
+function plainWholeNumber(raw: string): number {
+	const length = raw.length;
+	if (length === 0 || length > 8) return NaN;
+	let value = 0;
+	for (let i = 0; i < length; i++) {
+		const digit = raw.charCodeAt(i) - 48;
+		if (digit < 0 || digit > 9) return NaN;
+		value = value * 10 + digit;
+	}
+	return value;
+}
+
+/** Blank and whitespace-only lines (and rows of empty cells, as spreadsheets save them) are skipped. */
+function isBlank(fields: readonly string[]): boolean {
+	for (let i = 0; i < fields.length; i++) {
+		const field = fields[i];
+		if (field.length > 0 && (field.charCodeAt(0) > 32 || field.trim() !== '')) return false;
+	}
+	return true;
+}
