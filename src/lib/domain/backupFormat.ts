@@ -29,8 +29,8 @@ export function backupLine(table: BackupTable, row: unknown): string {
 
 /** Reads a whole backup, refusing anything that is not one, before anything is replaced. */
 export function readBackup(text: string): BackupRead {
-	const lines = text.split('\n').filter((line) => line.trim() !== '');
-	if (lines.length === 0) return { ok: false, message: 'The file is empty.' };
+	const lines = text.split('\n');
+	if (lines.every((line) => line.trim() === '')) return { ok: false, message: 'The file is empty.' };
 	let header: Partial<BackupHeader>;
 	try {
 		header = JSON.parse(lines[0]);
@@ -38,7 +38,9 @@ export function readBackup(text: string): BackupRead {
 		return { ok: false, message: 'This file is not a Stockroom backup.' };
 	}
 	if (header?.format !== BACKUP_FORMAT) return { ok: false, message: 'This file is not a Stockroom backup.' };
-	if (typeof header.version !== 'number' || header.version > BACKUP_VERSION) {
+	if (typeof header.version !== 'number')
+		return { ok: false, message: 'This file is not a Stockroom backup.' };
+	if (header.version > BACKUP_VERSION) {
 		return {
 			ok: false,
 			message: 'This backup was made by a newer version of Stockroom. Update the app first.'
@@ -46,6 +48,7 @@ export function readBackup(text: string): BackupRead {
 	}
 	const rows = new Map<BackupTable, unknown[]>(BACKUP_TABLES.map((t) => [t, []]));
 	for (let i = 1; i < lines.length; i++) {
+		if (lines[i].trim() === '') continue;
 		let record: { table?: string; row?: unknown };
 		try {
 			record = JSON.parse(lines[i]);

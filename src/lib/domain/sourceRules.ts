@@ -1,6 +1,7 @@
 // Validation of a source being created or edited (domain.md, Sources). Errors name the field.
 
 import { DEFAULT_SOURCE_CODE, type Source } from './types';
+import { formatCount } from './wording';
 
 export type SourceField = keyof Source;
 export interface FieldError<F extends string = string> {
@@ -73,7 +74,7 @@ function checkCoordinate(
 export function sourceDeletionBlocker(code: string, itemsUsingIt: number): string | null {
 	if (code === DEFAULT_SOURCE_CODE) return 'The default source can not be deleted.';
 	if (itemsUsingIt > 0) {
-		return `Source "${code}" still holds ${itemsUsingIt} source item${itemsUsingIt === 1 ? '' : 's'}. Unassign or transfer its stock first.`;
+		return `Source "${code}" still holds ${formatCount(itemsUsingIt, 'source item')}. Unassign or transfer its stock first.`;
 	}
 	return null;
 }

@@ -44,10 +44,12 @@ export class Store {
 		await this.db.transaction('rw', [this.db.sources, this.db.settings], async () => {
 			if (!(await this.db.sources.get('default'))) await this.db.sources.put(defaultSource());
 		});
+		// Listen before reading, so that a write another tab commits meanwhile is not missed.
+		this.#channel = new BroadcastChannel(`stockroom-sync:${this.db.name}`);
+		this.#channel.onmessage = (event: MessageEvent<SyncMessage>) =>
+			void this.start().then(() => this.#onOtherTab(event.data));
 		await this.#loadSourcesAndSettings();
 		this.inventory.load(await this.db.pages.toArray());
-		this.#channel = new BroadcastChannel(`stockroom-sync:${this.db.name}`);
-		this.#channel.onmessage = (event: MessageEvent<SyncMessage>) => void this.#onOtherTab(event.data);
 	}
 
 	async #loadSourcesAndSettings() {
