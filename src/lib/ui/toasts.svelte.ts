@@ -15,7 +15,12 @@ class Toasts {
 	#next = 1;
 
 	show(message: string, options: { tone?: Toast['tone']; undoOperation?: number } = {}) {
-		const toast: Toast = { id: this.#next++, message, tone: options.tone ?? 'success', undoOperation: options.undoOperation };
+		const toast: Toast = {
+			id: this.#next++,
+			message,
+			tone: options.tone ?? 'success',
+			undoOperation: options.undoOperation
+		};
 		this.items = [...this.items, toast];
 		setTimeout(() => this.dismiss(toast.id), TOAST_MS);
 		return toast.id;
