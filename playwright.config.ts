@@ -14,6 +14,9 @@ export const chromiumLaunch = {
 	]
 };
 
+// Another port can be chosen when several runs share a machine (E2E_PORT=4190 npx playwright test).
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	timeout: 60_000,
@@ -23,14 +26,14 @@ export default defineConfig({
 	retries: 0,
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {
-		baseURL: 'http://localhost:4173',
+		baseURL: `http://localhost:${port}`,
 		launchOptions: chromiumLaunch,
 		viewport: { width: 1280, height: 800 },
 		serviceWorkers: 'allow'
 	},
 	webServer: {
-		command: 'npm run build && npx vite preview --port 4173 --strictPort',
-		url: 'http://localhost:4173',
+		command: `npm run build && npx vite preview --port ${port} --strictPort`,
+		url: `http://localhost:${port}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000
 	}
