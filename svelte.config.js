@@ -6,6 +6,8 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ fallback: 'index.html' }),
+		// The SPA shell answers every deep link (/products/X): its asset URLs must be absolute.
+		paths: { relative: false },
 		// Registered by workbox-window in the root layout so the app can offer "Reload to update".
 		serviceWorker: { register: false }
 	}

@@ -6,11 +6,11 @@ test('a store adds a source and a product, sets quantities, and finds them after
 }) => {
 	await openApp(page, '/sources');
 	await page.getByRole('button', { name: 'Add source' }).click();
-	await page.getByRole('textbox', { name: 'Code' }).fill('eu 1');
-	await page.getByRole('textbox', { name: 'Name' }).fill('Back Room');
+	await page.getByRole('textbox', { name: 'Code', exact: true }).fill('eu 1');
+	await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Back Room');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByText('Source code can not contain whitespace.')).toBeVisible();
-	await page.getByRole('textbox', { name: 'Code' }).fill('eu-1');
+	await page.getByRole('textbox', { name: 'Code', exact: true }).fill('eu-1');
 	await page.getByRole('textbox', { name: 'Latitude' }).fill('91');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByText('Latitude must be between -90 and 90.')).toBeVisible();
@@ -35,7 +35,10 @@ test('a store adds a source and a product, sets quantities, and finds them after
 	const backRoom = table.getByRole('row', { name: /Back Room/ });
 	await backRoom.getByRole('textbox', { name: 'Quantity', exact: true }).fill('1,5');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByText('Quantity "1,5" is not a number (use a dot for decimals).')).toBeVisible();
+	await expect(backRoom.getByText('Quantity "1,5" is not a number (use a dot for decimals).')).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveText(
+		'Back Room: Quantity "1,5" is not a number (use a dot for decimals).'
+	);
 	await backRoom.getByRole('textbox', { name: 'Quantity', exact: true }).fill('12.5');
 	await table
 		.getByRole('row', { name: /Default Source/ })

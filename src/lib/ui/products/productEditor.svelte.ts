@@ -6,8 +6,8 @@ import { engine } from '$lib/ui/engine';
 
 export interface ItemRow extends SourceItemDraft {
 	source: string;
-	/** Quantity as stored, to tell the user what the edit changes. */
-	stored: number | null;
+	/** The user chose a status: it is kept; otherwise a typed quantity derives it. */
+	statusTouched: boolean;
 }
 
 export class ProductEditorState {
@@ -59,21 +59,20 @@ export class ProductEditorState {
 			quantity: String(item.quantity),
 			status: String(item.status) as '0' | '1',
 			notifyQty: item.notifyQty === null ? '' : String(item.notifyQty),
-			stored: item.quantity
+			statusTouched: false
 		}));
 		this.errors = {};
 	}
 
 	/** A quantity typed without touching the status derives it (domain.md). */
 	quantityEdited(row: ItemRow) {
-		const stored = this.product?.items.find((i) => i.source === row.source);
-		if (stored && row.status === String(stored.status)) row.status = '';
+		if (!row.statusTouched) row.status = '';
 	}
 
 	assign(codes: string[]) {
 		for (const code of codes) {
 			if (this.rows.some((r) => r.source === code)) continue;
-			this.rows.push({ source: code, quantity: '0', status: '0', notifyQty: '', stored: null });
+			this.rows.push({ source: code, quantity: '0', status: '', notifyQty: '', statusTouched: false });
 		}
 	}
 
