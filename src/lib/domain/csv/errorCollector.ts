@@ -5,6 +5,14 @@ import { detach } from './detach';
 
 export const ERRORS_ON_SCREEN = 100;
 const ROWS_PER_GROUP = 5;
+/** A cell can be a megabyte long; the page gets the start of it. */
+const VALUE_CHARS = 200;
+const MESSAGE_CHARS = 400;
+
+/** The start of a long text; short texts as they are. */
+function shorten(text: string, limit: number): string {
+	return text.length > limit ? `${text.slice(0, limit - 1)}…` : text;
+}
 
 /** One line of the `Validation errors` table: one error, or one message shared by `count` rows. */
 export interface ErrorLine {
@@ -35,17 +43,17 @@ export class ErrorCollector {
 
 	add(row: number, column: string, value: string, message: string) {
 		this.#total++;
-		if (this.#first.length < ERRORS_ON_SCREEN) {
-			this.#first.push({ rows: [row], count: 1, column, value: detach(value), message: detach(message) });
-		}
-		const group = this.#groups.get(message);
+		const key = shorten(message, MESSAGE_CHARS);
+		const shown = shorten(value, VALUE_CHARS);
+		if (this.#first.length < ERRORS_ON_SCREEN) this.#first.push(ownLine(row, column, shown, key));
+		const group = this.#groups.get(key);
 		if (group) {
 			group.count++;
 			if (group.rows.length < ROWS_PER_GROUP) group.rows.push(row);
-			if (group.value !== '' && group.value !== value) group.value = '';
+			if (group.value !== shown) group.value = '';
 		} else if (this.#groups.size < ERRORS_ON_SCREEN) {
-			const own = detach(message);
-			this.#groups.set(own, { rows: [row], count: 1, column, value: detach(value), message: own });
+			const line = ownLine(row, column, shown, key);
+			this.#groups.set(line.message, line);
 		}
 	}
 
@@ -61,4 +69,9 @@ export class ErrorCollector {
 		const shown = lines.reduce((sum, line) => sum + line.count, 0);
 		return { lines, grouped: true, notShown: this.#total - shown };
 	}
+}
+
+/** A line that shares no memory with the parsed chunk its texts came from. */
+function ownLine(row: number, column: string, value: string, message: string): ErrorLine {
+	return { rows: [row], count: 1, column, value: detach(value), message: detach(message) };
 }
