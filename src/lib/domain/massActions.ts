@@ -1,7 +1,7 @@
 // Mass actions on a selection of products (domain.md, Mass actions): each is a pure function from the
 // selected products and the user's choice to one change set, the real counts and the result message.
 
-import { productChange, type ChangeSet, type ProductChange } from './changeSet';
+import type { ChangeSet, ProductChange } from './changeSet';
 import { fail, succeed, type Outcome } from './outcome';
 import { addQuantities, isQuantityInRange, MAX_QUANTITY, roundQuantity } from './quantity';
 import { skuKey, type Product, type Source, type SourceItem } from './types';
@@ -183,8 +183,12 @@ export function transferInventory(
 		if (!to) items.push(landed);
 		moved++;
 		units += from.quantity;
-		const change = productChange(product, { ...product, items });
-		if (change) changes.push(change);
+		// Holding 0, out of stock, at the origin and nothing new at the destination: nothing changes.
+		const originChanged = unassignOrigin || from.quantity !== 0 || from.status !== 0;
+		const destinationChanged = !to || to.quantity !== quantity || to.status !== status;
+		if (originChanged || destinationChanged) {
+			changes.push({ key: keyOf(product), before: product, after: { ...product, items } });
+		}
 	}
 	units = roundQuantity(units);
 	const counts = { products: moved, units, skipped };
