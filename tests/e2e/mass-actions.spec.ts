@@ -1,4 +1,5 @@
 // Mass actions from the product grid's Actions menu: what the user sees, and what the data is after.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, seedSample } from './helpers';
 
@@ -233,4 +234,30 @@ test('the last unassign of a product says it will be left with no source', async
 	await dialog.getByRole('button', { name: 'Confirm' }).click();
 	await expect(page.getByText('1 source item removed (0 units).')).toBeVisible();
 	await expect(row(page, 'SAMPLE-LONE')).toContainText('No sources');
+});
+
+test('the menu and each dialog pass axe, and the keyboard reaches them', async ({ page }) => {
+	const serious = async () =>
+		(await new AxeBuilder({ page }).analyze()).violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${v.id}: ${v.help}`);
+	await page.getByRole('checkbox', { name: 'Select SAMPLE-0001' }).check();
+	const actions = page.getByRole('button', { name: 'Actions', exact: true });
+	await actions.focus();
+	await page.keyboard.press('ArrowDown');
+	await expect(page.getByRole('menuitem', { name: 'Assign Inventory Source', exact: true })).toBeFocused();
+	expect(await serious()).toEqual([]);
+	for (const name of [
+		'Assign Inventory Source',
+		'Unassign Inventory Source',
+		'Transfer Inventory To Source'
+	]) {
+		if (!(await page.getByRole('menu').isVisible())) await actions.click();
+		await page.getByRole('menuitem', { name, exact: true }).click();
+		await expect(page.getByRole('dialog')).toBeVisible();
+		expect(await serious()).toEqual([]);
+		await page.keyboard.press('Escape');
+		await expect(page.getByRole('dialog')).toBeHidden();
+		await expect(actions).toBeFocused();
+	}
 });
