@@ -30,6 +30,10 @@ const PHASES = ['start', 'queries', 'import', 'transfer'];
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const projectDir = resolve(benchDir, '..');
 
+class UsageError extends Error {
+	usage = true;
+}
+
 function parseArgs(argv) {
 	const options = {
 		only: null,
@@ -47,7 +51,7 @@ function parseArgs(argv) {
 		startRuns: 3
 	};
 	const value = (i, name) => {
-		if (i + 1 >= argv.length) throw new Error(`${name} needs a value`);
+		if (i + 1 >= argv.length) throw new UsageError(`${name} needs a value`);
 		return argv[i + 1];
 	};
 	for (let i = 0; i < argv.length; i++) {
@@ -114,7 +118,7 @@ function parseArgs(argv) {
 				process.exit(0);
 				break;
 			default:
-				throw new Error(`unknown option ${arg} (try --help)`);
+				throw new UsageError(`unknown option ${arg} (try --help)`);
 		}
 	}
 	const aliases = { export: 'import', seed: 'start', 'import/export': 'import' };
@@ -122,10 +126,10 @@ function parseArgs(argv) {
 	options.only = options.only && norm(options.only);
 	options.skip = norm(options.skip);
 	for (const p of [...(options.only ?? []), ...options.skip]) {
-		if (!PHASES.includes(p)) throw new Error(`unknown phase "${p}" (phases: ${PHASES.join(', ')})`);
+		if (!PHASES.includes(p)) throw new UsageError(`unknown phase "${p}" (phases: ${PHASES.join(', ')})`);
 	}
 	if (!(options.products > 0) || !(options.rows > 0))
-		throw new Error('--products and --rows must be positive');
+		throw new UsageError('--products and --rows must be positive');
 	return options;
 }
 
@@ -361,7 +365,7 @@ async function finish(report, options) {
 }
 
 main().catch(async (error) => {
-	console.error(error.stack ?? error);
+	console.error(error.usage ? `npm run bench: ${error.message}` : (error.stack ?? error));
 	await cleanUp();
 	process.exit(2);
 });
