@@ -27,7 +27,7 @@ export function detectFeatures(appDir) {
 	return {
 		transferInventory: has('transferInventory'),
 		importPage: has('Select file to import') && has('Check Data'),
-		exportPage: has('stock_sources_'),
+		// The Export page is looked for at run time (its "Export" button), not here.
 		importMethods,
 		exportMethods
 	};
