@@ -481,7 +481,7 @@ export async function openSession(context, page, { heap = true, profile = false,
 async function keepProfile(session, r, name) {
 	if (!session.profile) return;
 	const profile = await session.heap.takeProfile();
-	if (!profile) return;
+	if (!profile || name.startsWith('before-')) return; // 'before-…': only restarts the profile
 	const file = join(session.dataDir, `worker-${name}.cpuprofile`);
 	writeFileSync(file, JSON.stringify(profile));
 	r.workerProfile = { file, ...profileSummary(profile, { source: session.source }) };
