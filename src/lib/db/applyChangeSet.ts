@@ -2,10 +2,10 @@
 // that re-reads the pages it touches, checks they still hold what the change was computed from, writes
 // the pages and the history operation, and commits. Anything thrown before the commit changes nothing.
 
-import { countItemChanges, sameProduct, type ChangeSet, type ProductChange } from '$lib/domain/changeSet';
+import { historyEntry, sameProduct, type ChangeSet, type ProductChange } from '$lib/domain/changeSet';
 import type { OperationRecord } from '$lib/domain/history';
 import type { Product } from '$lib/domain/types';
-import { skuKey } from '$lib/domain/types';
+import { inItemOrder, skuKey } from '$lib/domain/types';
 import { applyToPage, pageIndexFor, PAGE_MAX, PAGE_MIN, splitProducts } from './pageLayout';
 import type { PageRecord, StockroomDb } from './schema';
 
@@ -30,12 +30,32 @@ export interface AppliedChangeSet {
 	operation: OperationRecord | null;
 	written: PageWrite[];
 	deleted: number[];
+	/** The database's write sequence after this change. */
+	seq: number;
+}
+
+/**
+ * The caller's copy of the pages, as of write sequence `seq`. When the database is still at that
+ * sequence nobody else has written since, so the pages need not be read back (reading 1,000,000 items
+ * costs about a second); otherwise they are re-read and checked against each change's `before`.
+ */
+export interface KnownPages {
+	seq: number;
+	products(pageId: number): readonly Product[] | undefined;
 }
 
 export interface ApplyOptions {
 	now?: number;
 	/** Checked between steps; throwing aborts the transaction. */
 	checkpoint?: () => void;
+	known?: KnownPages;
+}
+
+export const WRITE_SEQ_KEY = 'writeSeq';
+
+/** Reads the write sequence; every committed change set increments it. */
+export async function readWriteSeq(db: StockroomDb): Promise<number> {
+	return ((await db.settings.get(WRITE_SEQ_KEY))?.value as number | undefined) ?? 0;
 }
 
 export async function applyChangeSet(
@@ -44,14 +64,28 @@ export async function applyChangeSet(
 	options: ApplyOptions = {}
 ): Promise<AppliedChangeSet> {
 	const checkpoint = options.checkpoint ?? (() => {});
-	if (set.changes.length === 0) return { operation: null, written: [], deleted: [] };
-	return db.transaction('rw', [db.pages, db.operations, db.opChanges], async () => {
+	if (set.changes.length === 0) {
+		return { operation: null, written: [], deleted: [], seq: options.known?.seq ?? (await readWriteSeq(db)) };
+	}
+	for (const change of set.changes) {
+		if (change.after) change.after.items = inItemOrder(change.after.items);
+	}
+	return db.transaction('rw', [db.pages, db.operations, db.opChanges, db.settings], async () => {
+		const seq = await readWriteSeq(db);
+		const known = options.known && options.known.seq === seq ? options.known : undefined;
+		const loadPages = async (ids: number[]): Promise<Product[][]> => {
+			const fromMemory = ids.map((id) => known?.products(id));
+			const missing = ids.filter((_, i) => !fromMemory[i]);
+			const stored = await db.pages.bulkGet(missing);
+			const read = new Map(missing.map((id, i) => [id, stored[i]?.products ?? []]));
+			return ids.map((id, i) => [...(fromMemory[i] ?? read.get(id)!)]);
+		};
 		const layout = await readLayout(db);
 		checkpoint();
 		const grouped = groupByPage(layout, set.changes);
 		const working = new Map<number, Product[]>();
-		const loaded = await db.pages.bulkGet([...grouped.keys()]);
-		for (const [i, id] of [...grouped.keys()].entries()) working.set(id, loaded[i]?.products ?? []);
+		const loaded = await loadPages([...grouped.keys()]);
+		for (const [i, id] of [...grouped.keys()].entries()) working.set(id, loaded[i]);
 		checkpoint();
 
 		const stale: string[] = [];
@@ -67,7 +101,7 @@ export async function applyChangeSet(
 		if (stale.length > 0) throw new StaleDataError(stale);
 		checkpoint();
 
-		const deleted = await mergeSmallPages(db, layout, working);
+		const deleted = await mergeSmallPages(layout, working, loadPages);
 		splitLargePages(layout, working);
 		const records: PageRecord[] = [];
 		for (const [id, products] of working) {
@@ -82,6 +116,7 @@ export async function applyChangeSet(
 		checkpoint();
 
 		const operation = await recordOperation(db, set, options.now ?? Date.now());
+		await db.settings.put({ key: WRITE_SEQ_KEY, value: seq + 1 });
 		checkpoint();
 		return {
 			operation,
@@ -90,7 +125,8 @@ export async function applyChangeSet(
 				firstKey: r.firstKey,
 				keys: r.products.map((p) => skuKey(p.sku))
 			})),
-			deleted
+			deleted,
+			seq: seq + 1
 		};
 	});
 }
@@ -127,9 +163,9 @@ function groupByPage(
 
 /** A page that shrank below a quarter of its target joins its previous (or, for the first, next) page. */
 async function mergeSmallPages(
-	db: StockroomDb,
 	layout: Layout,
-	working: Map<number, Product[]>
+	working: Map<number, Product[]>,
+	loadPages: (ids: number[]) => Promise<Product[][]>
 ): Promise<number[]> {
 	const deleted: number[] = [];
 	for (const id of [...working.keys()]) {
@@ -138,8 +174,7 @@ async function mergeSmallPages(
 		const at = layout.ids.indexOf(id);
 		const neighbourAt = at > 0 ? at - 1 : at + 1;
 		const neighbourId = layout.ids[neighbourAt];
-		if (!working.has(neighbourId))
-			working.set(neighbourId, (await db.pages.get(neighbourId))?.products ?? []);
+		if (!working.has(neighbourId)) working.set(neighbourId, (await loadPages([neighbourId]))[0]);
 		const [keepAt, dropAt] = at > 0 ? [neighbourAt, at] : [at, neighbourAt];
 		const keepId = layout.ids[keepAt];
 		const dropId = layout.ids[dropAt];
@@ -163,12 +198,19 @@ function splitLargePages(layout: Layout, working: Map<number, Product[]>) {
 
 async function recordOperation(db: StockroomDb, set: ChangeSet, at: number): Promise<OperationRecord> {
 	const chunks = Math.ceil(set.changes.length / CHANGES_PER_CHUNK);
+	const entries: ProductChange[] = [];
+	let items = 0;
+	for (const change of set.changes) {
+		const kept = historyEntry(change);
+		entries.push(kept.entry);
+		items += kept.items;
+	}
 	const draft: Omit<OperationRecord, 'id'> = {
 		at,
 		kind: set.kind,
 		summary: set.summary,
 		products: set.changes.length,
-		items: countItemChanges(set.changes),
+		items,
 		chunks,
 		...(set.undoOf !== undefined ? { undoOf: set.undoOf } : {})
 	};
@@ -176,7 +218,7 @@ async function recordOperation(db: StockroomDb, set: ChangeSet, at: number): Pro
 	const records = [];
 	for (let chunk = 0; chunk < chunks; chunk++) {
 		const start = chunk * CHANGES_PER_CHUNK;
-		records.push({ opId: id, chunk, changes: set.changes.slice(start, start + CHANGES_PER_CHUNK) });
+		records.push({ opId: id, chunk, changes: entries.slice(start, start + CHANGES_PER_CHUNK) });
 	}
 	await db.opChanges.bulkAdd(records);
 	if (set.undoOf !== undefined) await db.operations.update(set.undoOf, { undoneBy: id });

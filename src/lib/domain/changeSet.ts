@@ -66,6 +66,7 @@ export function sameItem(a: SourceItem | undefined, b: SourceItem | undefined): 
 }
 
 export function sameProduct(a: Product | null | undefined, b: Product | null | undefined): boolean {
+	if (a === b) return true;
 	if (!a || !b) return !a && !b;
 	if (a.sku !== b.sku || a.name !== b.name || a.items.length !== b.items.length) return false;
 	if (a.barcodes.length !== b.barcodes.length || a.barcodes.some((code, i) => code !== b.barcodes[i]))
@@ -114,4 +115,46 @@ export function cloneProduct(product: Product): Product {
 		barcodes: [...product.barcodes],
 		items: product.items.map((item) => ({ ...item }))
 	};
+}
+
+/**
+ * The change as the history keeps it: a product that is updated keeps only the items that changed
+ * (its details always), so a transfer over 200,000 products stores two items each, not every source.
+ * Creations and deletions keep the whole product, for their undo needs it. Also counts the items.
+ */
+export function historyEntry(change: ProductChange): { entry: ProductChange; items: number } {
+	const { before, after } = change;
+	if (!before || !after) {
+		const whole = (after ?? before)!;
+		return { entry: change, items: whole.items.length };
+	}
+	const beforeItems: SourceItem[] = [];
+	const afterItems: SourceItem[] = [];
+	for (const item of after.items) {
+		const old = findItem(before.items, item.source);
+		if (!sameItem(item, old)) {
+			afterItems.push(item);
+			if (old) beforeItems.push(old);
+		}
+	}
+	for (const item of before.items) if (!findItem(after.items, item.source)) beforeItems.push(item);
+	return {
+		entry: {
+			key: change.key,
+			before: { ...before, items: beforeItems },
+			after: { ...after, items: afterItems }
+		},
+		items: countDistinct(beforeItems, afterItems)
+	};
+}
+
+function findItem(items: readonly SourceItem[], source: string): SourceItem | undefined {
+	for (const item of items) if (item.source === source) return item;
+	return undefined;
+}
+
+function countDistinct(a: readonly SourceItem[], b: readonly SourceItem[]): number {
+	let count = b.length;
+	for (const item of a) if (!findItem(b, item.source)) count++;
+	return count;
 }

@@ -70,3 +70,23 @@ export function newSource(code: string, name: string): Source {
 export function defaultSource(): Source {
 	return newSource(DEFAULT_SOURCE_CODE, DEFAULT_SOURCE_NAME);
 }
+
+/**
+ * The one order of a product's items: the default source first, then by source code. Every write
+ * stores items in this order, so a product reads the same whichever command (or undo) produced it.
+ */
+export function compareItemSources(a: string, b: string): number {
+	if (a === b) return 0;
+	if (a === DEFAULT_SOURCE_CODE) return -1;
+	if (b === DEFAULT_SOURCE_CODE) return 1;
+	return a < b ? -1 : 1;
+}
+
+export function inItemOrder(items: SourceItem[]): SourceItem[] {
+	for (let i = 1; i < items.length; i++) {
+		if (compareItemSources(items[i - 1].source, items[i].source) > 0) {
+			return [...items].sort((a, b) => compareItemSources(a.source, b.source));
+		}
+	}
+	return items;
+}

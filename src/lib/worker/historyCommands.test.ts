@@ -56,8 +56,12 @@ describe('history', () => {
 		const first = await engine.operationChanges(op.id, 0, 3);
 		expect(first.total).toBe(op.items);
 		expect(first.rows).toHaveLength(3);
-		expect(first.rows[0]).toMatchObject({ sku: 'SAMPLE-0001', source: 'wh-north' });
-		expect(first.rows[0].after).toEqual({ quantity: 0, status: 0, notifyQty: null });
+		// Items read in the one stored order: default first, then by source code.
+		expect(first.rows.slice(0, 2).map((r) => `${r.sku}@${r.source}`)).toEqual([
+			'SAMPLE-0001@shop-1',
+			'SAMPLE-0001@wh-north'
+		]);
+		expect(first.rows[1].after).toEqual({ quantity: 0, status: 0, notifyQty: null });
 		// A window that spans the chunk boundary, then the very end.
 		const all = [];
 		for (let offset = 0; offset < op.items; offset += 997) {

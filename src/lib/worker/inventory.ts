@@ -59,6 +59,12 @@ export class Inventory {
 		return [...this.#pages.keys()];
 	}
 
+	/** A page's products as this copy holds them, so a write need not read the page back. */
+	pageProducts(id: number): Product[] | undefined {
+		const page = this.#pages.get(id);
+		return page?.keys.map((key) => this.products.get(key)!);
+	}
+
 	/** After this tab committed `changes`, laid out as `written`/`deleted` pages. */
 	applyCommitted(
 		changes: readonly ProductChange[],

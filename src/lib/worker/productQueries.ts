@@ -109,22 +109,30 @@ export class ProductQueries {
 		const signature = query.sort === 'total' ? `total:${[...context.enabledSources].join(',')}` : 'name';
 		const cached = this.#orders.get(signature);
 		if (cached && cached.version === this.#inventory.version) return cached.keys;
-		const keys = [...this.#inventory.sortedKeys()];
-		if (query.sort === 'name') {
-			const names = new Map(keys.map((key) => [key, this.#inventory.get(key)!.name.toLowerCase()]));
-			keys.sort((a, b) => {
-				const x = names.get(a)!;
-				const y = names.get(b)!;
-				return x < y ? -1 : x > y ? 1 : a < b ? -1 : 1;
-			});
-		} else {
-			const totals = new Map(
-				keys.map((key) => [key, productTotal(this.#inventory.get(key)!, context.enabledSources)])
-			);
-			keys.sort((a, b) => totals.get(a)! - totals.get(b)! || (a < b ? -1 : 1));
-		}
+		const skuOrder = this.#inventory.sortedKeys();
+		const keys =
+			query.sort === 'name' ? this.#byName(skuOrder) : this.#byTotal(skuOrder, context.enabledSources);
 		this.#orders.set(signature, { version: this.#inventory.version, keys });
 		return keys;
+	}
+
+	/**
+	 * Sorting 200,000 keys with a comparator that looks names up costs half a second; sorting plain
+	 * strings "name NUL key" with the engine's native string order takes a fraction of that.
+	 */
+	#byName(skuOrder: readonly string[]): string[] {
+		const decorated = skuOrder.map((key) => `${this.#inventory.get(key)!.name.toLowerCase()}\u0000${key}`);
+		decorated.sort();
+		return decorated.map((entry) => entry.slice(entry.lastIndexOf('\u0000') + 1));
+	}
+
+	/** Totals in a typed array and an index sort: no map look-ups inside the comparator. */
+	#byTotal(skuOrder: readonly string[], enabled: ReadonlySet<string>): string[] {
+		const totals = new Float64Array(skuOrder.length);
+		skuOrder.forEach((key, i) => (totals[i] = productTotal(this.#inventory.get(key)!, enabled)));
+		const order = new Uint32Array(skuOrder.length).map((_, i) => i);
+		order.sort((a, b) => totals[a] - totals[b] || a - b);
+		return Array.from(order, (i) => skuOrder[i]);
 	}
 }
 

@@ -1,7 +1,7 @@
 // The engine's state: the database, the in-memory inventory, sources and settings. Every write goes
 // through `commit` (stock) or `saveSources`/`saveSettings`, which also tell other tabs and listeners.
 
-import { applyChangeSet, StaleDataError, type AppliedChangeSet } from '$lib/db/applyChangeSet';
+import { applyChangeSet, readWriteSeq, StaleDataError, type AppliedChangeSet } from '$lib/db/applyChangeSet';
 import { StockroomDb } from '$lib/db/schema';
 import type { ChangeSet } from '$lib/domain/changeSet';
 import { DEFAULT_SETTINGS, defaultSource, type Settings, type Source } from '$lib/domain/types';
@@ -12,7 +12,7 @@ import type { Job } from './jobs';
 export type ChangeTopic = 'products' | 'sources' | 'settings' | 'history';
 export type ChangeListener = (topics: ChangeTopic[]) => void;
 
-type SyncMessage = { pages: number[]; deleted: number[] } | { topics: ChangeTopic[] };
+type SyncMessage = { pages: number[]; deleted: number[]; seq: number } | { topics: ChangeTopic[] };
 
 export class UserError extends Error {
 	constructor(message: string) {
@@ -30,6 +30,8 @@ export class Store {
 	#listeners = new Set<ChangeListener>();
 	#channel: BroadcastChannel | null = null;
 	#started: Promise<void> | null = null;
+	/** The database write sequence the in-memory inventory reflects; -1 when unsure. */
+	#seq = -1;
 
 	constructor(name?: string) {
 		this.db = new StockroomDb(name);
@@ -49,7 +51,15 @@ export class Store {
 		this.#channel.onmessage = (event: MessageEvent<SyncMessage>) =>
 			void this.start().then(() => this.#onOtherTab(event.data));
 		await this.#loadSourcesAndSettings();
-		this.inventory.load(await this.db.pages.toArray());
+		await this.#loadAllPages();
+	}
+
+	/** Reads every page and the write sequence in one transaction, so the two agree. */
+	async #loadAllPages() {
+		await this.db.transaction('r', [this.db.pages, this.db.settings], async () => {
+			this.inventory.load(await this.db.pages.toArray());
+			this.#seq = await readWriteSeq(this.db);
+		});
 	}
 
 	async #loadSourcesAndSettings() {
@@ -72,18 +82,25 @@ export class Store {
 	async commit(set: ChangeSet, job?: Job): Promise<AppliedChangeSet> {
 		let applied: AppliedChangeSet;
 		try {
-			applied = await applyChangeSet(this.db, set, { checkpoint: job?.checkpoint });
+			const inventory = this.inventory;
+			applied = await applyChangeSet(this.db, set, {
+				checkpoint: job?.checkpoint,
+				known: { seq: this.#seq, products: (id) => inventory.pageProducts(id) }
+			});
 		} catch (error) {
 			if (!(error instanceof StaleDataError)) throw error;
-			this.inventory.load(await this.db.pages.toArray());
+			await this.#loadAllPages();
 			this.#notify(['products']);
 			throw new UserError(
 				'Another tab changed these products a moment ago. The view is now up to date: please try again.'
 			);
 		}
 		this.inventory.applyCommitted(set.changes, applied.written, applied.deleted);
+		// Only a write that followed ours directly keeps memory known-current; after a gap (another tab
+		// wrote and its message has not arrived yet) the next write re-reads its pages.
+		this.#followSeq(applied.seq);
 		if (applied.operation) {
-			this.#post({ pages: applied.written.map((p) => p.id), deleted: applied.deleted });
+			this.#post({ pages: applied.written.map((p) => p.id), deleted: applied.deleted, seq: applied.seq });
 			this.#notify(['products', 'history']);
 		}
 		return applied;
@@ -106,7 +123,7 @@ export class Store {
 	/** After the whole database was replaced (restore): reload everything here and in other tabs. */
 	async reloadAll() {
 		await this.#loadSourcesAndSettings();
-		this.inventory.load(await this.db.pages.toArray());
+		await this.#loadAllPages();
 		this.#post({ topics: ['sources', 'settings', 'history'] });
 		this.#notify(['sources', 'settings', 'products', 'history']);
 	}
@@ -118,13 +135,31 @@ export class Store {
 	async #onOtherTab(message: SyncMessage) {
 		if ('topics' in message) {
 			await this.#loadSourcesAndSettings();
-			if (message.topics.includes('history')) this.inventory.load(await this.db.pages.toArray());
+			if (message.topics.includes('history')) await this.#loadAllPages();
 			this.#notify([...message.topics, 'products']);
 			return;
 		}
 		const pages = (await this.db.pages.bulkGet(message.pages)).filter((p) => p !== undefined);
 		this.inventory.reloadPages(pages, message.deleted);
+		this.#followSeq(message.seq);
 		this.#notify(['products', 'history']);
+	}
+
+	#resyncing = false;
+
+	/** Memory is known-current only while writes arrive in sequence; after a gap, reload everything. */
+	#followSeq(seq: number) {
+		if (seq === this.#seq + 1) {
+			this.#seq = seq;
+			return;
+		}
+		this.#seq = -1;
+		if (this.#resyncing) return;
+		this.#resyncing = true;
+		void this.#loadAllPages()
+			.then(() => this.#notify(['products']))
+			.catch(() => {}) // a closed database (tab closing) needs no resync
+			.finally(() => (this.#resyncing = false));
 	}
 
 	#post(message: SyncMessage) {
