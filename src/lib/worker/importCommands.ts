@@ -133,7 +133,7 @@ export function importCommands(store: Store, jobs: Jobs) {
 			try {
 				const plan = await planWithProgress(store, outcome, options, job);
 				const summary = importSummary(file.name, options.entity, plan.counts);
-				job.report('Saving', 1, 1);
+				job.report('Saving all changes in one step', plan.changes.length, plan.changes.length);
 				const applied = await store.commit({ kind: 'import', summary, changes: plan.changes }, job);
 				checked = null;
 				return {

@@ -94,6 +94,15 @@ describe('any file', () => {
 	}, 120_000);
 });
 
+interface Layout {
+	order: string[];
+	upper: boolean;
+	separator: string;
+	newline: string;
+	bom: boolean;
+	decimals: boolean;
+}
+
 interface Row {
 	sku: string;
 	source: string;
@@ -117,7 +126,7 @@ describe('a valid generated file', () => {
 		maxLength: 40,
 		selector: (r) => `${r.sku.toLowerCase()}\u0000${r.source}`
 	});
-	const layout = fc.record({
+	const layout: fc.Arbitrary<Layout> = fc.record({
 		order: fc.shuffledSubarray(['source_code', 'sku', 'status', 'quantity'], { minLength: 4, maxLength: 4 }),
 		upper: fc.boolean(),
 		separator: fc.constantFrom(',', ';', '\t', '|'),
@@ -126,7 +135,7 @@ describe('a valid generated file', () => {
 		decimals: fc.boolean()
 	});
 
-	function write(list: Row[], l: fc.Infer<typeof layout>): string {
+	function write(list: Row[], l: Layout): string {
 		const header = l.order.map((name) => (l.upper ? ` ${name.toUpperCase()}` : name));
 		const cell = (r: Row, name: string) =>
 			name === 'source_code'
