@@ -4,6 +4,8 @@ import type { Product } from '$lib/domain/types';
 import { skuKey } from '$lib/domain/types';
 import { applyChangeSet, CHANGES_PER_CHUNK, StaleDataError } from './applyChangeSet';
 import { pageIndexFor, PAGE_MAX, PAGE_MIN } from './pageLayout';
+import { unpackChanges } from './historyChunks';
+import { readAllPages, readPages } from './pages';
 import { StockroomDb } from './schema';
 
 let databases: StockroomDb[] = [];
@@ -46,7 +48,7 @@ function removed(numbers: number[]): ChangeSet {
 
 async function snapshot(db: StockroomDb) {
 	return {
-		pages: await db.pages.toArray(),
+		pages: await readAllPages(db),
 		operations: await db.operations.toArray(),
 		opChanges: await db.opChanges.toArray()
 	};
@@ -58,7 +60,7 @@ async function snapshot(db: StockroomDb) {
  * the page that pageIndexFor names. Returns the page sizes in key order.
  */
 async function expectLayout(db: StockroomDb, expected: number[]): Promise<number[]> {
-	const pages = (await db.pages.toArray()).sort((a, b) => (a.firstKey < b.firstKey ? -1 : 1));
+	const pages = (await readAllPages(db)).sort((a, b) => (a.firstKey < b.firstKey ? -1 : 1));
 	const firstKeys = pages.map((p) => p.firstKey);
 	const all: string[] = [];
 	pages.forEach((page, i) => {
@@ -113,11 +115,11 @@ describe('applyChangeSet: pages', { timeout: 20_000 }, () => {
 	it('rewrites only the page a change touches', async () => {
 		const db = openDb();
 		await applyChangeSet(db, created(range(0, 3000)));
-		const before = await db.pages.toArray();
+		const before = await readAllPages(db);
 		const change: ProductChange = { key: skuKey(sku(1500)), before: product(1500), after: product(1500, 9) };
 		const applied = await applyChangeSet(db, { kind: 'edit', summary: 'one', changes: [change] });
 		expect(applied.written.map((w) => w.id)).toEqual([before.find((p) => p.firstKey === 'p-01000')!.id]);
-		const after = await db.pages.toArray();
+		const after = await readAllPages(db);
 		for (const page of after) {
 			if (page.firstKey !== 'p-01000') expect(page).toEqual(before.find((p) => p.id === page.id));
 		}
@@ -134,7 +136,7 @@ describe('applyChangeSet: pages', { timeout: 20_000 }, () => {
 		expect(PAGE_MIN).toBe(250);
 		expect(await expectLayout(db, [...range(0, 1000), ...range(1800, 3000)])).toEqual([1200, 1000]);
 		expect(applied.deleted).toEqual([middle]);
-		expect(await db.pages.get(middle)).toBeUndefined();
+		expect((await readPages(db, [middle]))[0]).toBeUndefined();
 	});
 
 	it('merges the first page, when it shrinks, with the next one', async () => {
@@ -142,7 +144,7 @@ describe('applyChangeSet: pages', { timeout: 20_000 }, () => {
 		await applyChangeSet(db, created(range(0, 3000)));
 		await applyChangeSet(db, removed(range(0, 800)));
 		expect(await expectLayout(db, range(800, 3000))).toEqual([1200, 1000]);
-		expect((await db.pages.toArray()).map((p) => p.firstKey).sort()).toEqual(['p-00800', 'p-02000']);
+		expect((await readAllPages(db)).map((p) => p.firstKey).sort()).toEqual(['p-00800', 'p-02000']);
 	});
 
 	it('does not merge a page that keeps PAGE_MIN products', async () => {
@@ -276,12 +278,12 @@ describe('applyChangeSet: history records', () => {
 		expect(applied.operation).toEqual(expected);
 		expect(await db.operations.toArray()).toEqual([expected]);
 		const chunks = await db.opChanges.where('opId').equals(1).sortBy('chunk');
-		expect(chunks.map((c) => [c.opId, c.chunk, c.changes.length])).toEqual([
+		expect(chunks.map((c) => [c.opId, c.chunk, unpackChanges(c).length])).toEqual([
 			[1, 0, 2000],
 			[1, 1, 2000],
 			[1, 2, 500]
 		]);
-		expect(chunks.flatMap((c) => c.changes)).toEqual(set.changes);
+		expect(chunks.flatMap(unpackChanges)).toEqual(set.changes);
 	});
 
 	it('counts item changes, not products, and stamps the current time by default', async () => {
@@ -354,7 +356,7 @@ describe('applyChangeSet: known pages', () => {
 		const change: ProductChange = { key: skuKey(sku(4)), before: null, after: product(4) };
 		const fast = await applyChangeSet(db, { kind: 'edit', summary: 'add 4', changes: [change] }, { known });
 		expect(fast.seq).toBe(2);
-		expect((await db.pages.get(pageId))!.products.map((p) => p.sku)).toEqual([
+		expect((await readPages(db, [pageId]))[0]!.products.map((p) => p.sku)).toEqual([
 			sku(1),
 			sku(2),
 			sku(3),
@@ -365,7 +367,7 @@ describe('applyChangeSet: known pages', () => {
 		const stale = { seq: 1, products: () => [product(9)] };
 		const change5: ProductChange = { key: skuKey(sku(5)), before: null, after: product(5) };
 		await applyChangeSet(db, { kind: 'edit', summary: 'add 5', changes: [change5] }, { known: stale });
-		expect((await db.pages.get(pageId))!.products.map((p) => p.sku)).toEqual([
+		expect((await readPages(db, [pageId]))[0]!.products.map((p) => p.sku)).toEqual([
 			sku(1),
 			sku(2),
 			sku(3),
@@ -389,7 +391,7 @@ describe('applyChangeSet: known pages', () => {
 			summary: 'one',
 			changes: [{ key: 'p-00001', before: null, after: mixed }]
 		});
-		const stored = (await db.pages.toArray())[0].products[0];
+		const stored = (await readAllPages(db))[0].products[0];
 		expect(stored.items.map((i) => i.source)).toEqual(['default', 'shop', 'wh-2']);
 		const edited: Product = {
 			...stored,
@@ -402,10 +404,10 @@ describe('applyChangeSet: known pages', () => {
 		});
 		expect(applied.operation!.items).toBe(1);
 		const [chunk] = await db.opChanges.where('opId').equals(applied.operation!.id).toArray();
-		expect(chunk.changes[0].before!.items).toEqual([
+		expect(unpackChanges(chunk)[0].before!.items).toEqual([
 			{ source: 'shop', quantity: 3, status: 1, notifyQty: null }
 		]);
-		expect(chunk.changes[0].after!.items).toEqual([
+		expect(unpackChanges(chunk)[0].after!.items).toEqual([
 			{ source: 'shop', quantity: 7, status: 1, notifyQty: null }
 		]);
 	});

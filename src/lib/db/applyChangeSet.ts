@@ -7,7 +7,9 @@ import type { OperationRecord } from '$lib/domain/history';
 import type { Product } from '$lib/domain/types';
 import { inItemOrder, skuKey } from '$lib/domain/types';
 import { applyToPage, pageIndexFor, PAGE_MAX, PAGE_MIN, splitProducts } from './pageLayout';
-import type { PageRecord, StockroomDb } from './schema';
+import { packChanges } from './historyChunks';
+import { readPages, toPageRecord } from './pages';
+import type { StockroomDb, StoredPage } from './schema';
 
 export const CHANGES_PER_CHUNK = 2000;
 
@@ -76,7 +78,7 @@ export async function applyChangeSet(
 		const loadPages = async (ids: number[]): Promise<Product[][]> => {
 			const fromMemory = ids.map((id) => known?.products(id));
 			const missing = ids.filter((_, i) => !fromMemory[i]);
-			const stored = await db.pages.bulkGet(missing);
+			const stored = await readPages(db, missing);
 			const read = new Map(missing.map((id, i) => [id, stored[i]?.products ?? []]));
 			return ids.map((id, i) => [...(fromMemory[i] ?? read.get(id)!)]);
 		};
@@ -103,7 +105,7 @@ export async function applyChangeSet(
 
 		const deleted = await mergeSmallPages(layout, working, loadPages);
 		splitLargePages(layout, working);
-		const records: PageRecord[] = [];
+		const records: StoredPage[] = [];
 		for (const [id, products] of working) {
 			if (products.length === 0) {
 				deleted.push(id);
@@ -111,7 +113,7 @@ export async function applyChangeSet(
 			}
 			records.push({ id, firstKey: skuKey(products[0].sku), products });
 		}
-		await db.pages.bulkPut(records);
+		await db.pages.bulkPut(records.map(toPageRecord));
 		if (deleted.length > 0) await db.pages.bulkDelete(deleted);
 		checkpoint();
 
@@ -218,7 +220,7 @@ async function recordOperation(db: StockroomDb, set: ChangeSet, at: number): Pro
 	const records = [];
 	for (let chunk = 0; chunk < chunks; chunk++) {
 		const start = chunk * CHANGES_PER_CHUNK;
-		records.push({ opId: id, chunk, changes: entries.slice(start, start + CHANGES_PER_CHUNK) });
+		records.push(packChanges(id, chunk, entries.slice(start, start + CHANGES_PER_CHUNK)));
 	}
 	await db.opChanges.bulkAdd(records);
 	if (set.undoOf !== undefined) await db.operations.update(set.undoOf, { undoneBy: id });

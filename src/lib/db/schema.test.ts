@@ -3,6 +3,8 @@ import type { Product } from '$lib/domain/types';
 import { defaultSource, newSource } from '$lib/domain/types';
 import { Store } from '$lib/worker/store';
 import { applyChangeSet } from './applyChangeSet';
+import { readOperationChanges } from './historyChunks';
+import { readPages } from './pages';
 import { DATABASE_NAME, SCHEMA_VERSION, StockroomDb } from './schema';
 
 let counter = 0;
@@ -80,8 +82,8 @@ async function createVersion1Database(name: string) {
 }
 
 describe('schema', () => {
-	it('is at version 1, stored by Dexie as IndexedDB version 10', async () => {
-		expect(SCHEMA_VERSION).toBe(1);
+	it('is at version 2, stored by Dexie as IndexedDB version 20', async () => {
+		expect(SCHEMA_VERSION).toBe(2);
 		expect(DATABASE_NAME).toBe('stockroom');
 		const db = new StockroomDb(uniqueName());
 		opened.push(db);
@@ -105,9 +107,13 @@ describe('schema', () => {
 		expect(await db.sources.get('eu-1')).toMatchObject({ code: 'eu-1', name: 'EU 1', latitude: 52.52 });
 		expect(await db.settings.get('settings')).toEqual({ key: 'settings', value: { defaultNotifyQty: 4 } });
 		expect(await db.pages.orderBy('firstKey').keys()).toEqual(['mb-01', 'wt-09']);
-		expect((await db.pages.get(7))?.products).toEqual([duffle]);
+		expect((await readPages(db, [7]))[0]?.products).toEqual([duffle]);
+		// The upgrade to version 2 packed the page's products into columns.
+		const raw = (await db.pages.get(7)) as unknown as Record<string, unknown>;
+		expect(raw.products).toBeUndefined();
+		expect(raw.packed).toMatchObject({ skus: ['MB-01'], sources: ['default', 'eu-1'] });
 		expect(await db.operations.where('at').above(0).count()).toBe(1);
-		expect((await db.opChanges.where('opId').equals(1).first())?.changes).toHaveLength(2);
+		expect(await readOperationChanges(db, 1)).toHaveLength(2);
 	});
 
 	it('keeps working on an old database: a write finds the page and numbers its operation after the old ones', async () => {
@@ -125,8 +131,8 @@ describe('schema', () => {
 		// Both old pages hold fewer than PAGE_MIN products, so the touched one joins its neighbour.
 		expect(applied.written).toEqual([{ id: 7, firstKey: 'mb-01', keys: ['mb-01', 'wt-09'] }]);
 		expect(applied.deleted).toEqual([9]);
-		expect((await db.pages.get(7))?.products).toEqual([duffle, edited]);
-		expect(await db.pages.get(9)).toBeUndefined();
+		expect((await readPages(db, [7]))[0]?.products).toEqual([duffle, edited]);
+		expect((await readPages(db, [9]))[0]).toBeUndefined();
 	});
 
 	it('starts the engine store on an old database with its products, sources and settings', async () => {

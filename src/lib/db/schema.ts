@@ -5,12 +5,21 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { ProductChange } from '$lib/domain/changeSet';
 import type { OperationRecord } from '$lib/domain/history';
 import type { Product, Source } from '$lib/domain/types';
+import { packProducts, type PackedProducts } from './productCodec';
 
+/** A page as stored (version 2): its products packed into columns (productCodec.ts). */
 export interface PageRecord {
 	id: number;
 	/** Key (lower-cased SKU) of the first product; a page holds keys up to the next page's firstKey. */
 	firstKey: string;
 	/** Sorted by key. */
+	packed: PackedProducts;
+}
+
+/** A page as the rest of the app sees it. */
+export interface StoredPage {
+	id: number;
+	firstKey: string;
 	products: Product[];
 }
 
@@ -19,21 +28,31 @@ export interface SettingRecord {
 	value: unknown;
 }
 
+/** An operation's product changes, a chunk at a time: keys, and the products before and after, packed. */
 export interface ChangeChunkRecord {
+	opId: number;
+	chunk: number;
+	keys: string[];
+	before: PackedProducts;
+	after: PackedProducts;
+}
+
+/** Version 1 kept changes as objects; such chunks are still read (and restored from backups). */
+export interface LegacyChangeChunkRecord {
 	opId: number;
 	chunk: number;
 	changes: ProductChange[];
 }
 
 export const DATABASE_NAME = 'stockroom';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export class StockroomDb extends Dexie {
 	pages!: EntityTable<PageRecord, 'id'>;
 	sources!: EntityTable<Source, 'code'>;
 	settings!: EntityTable<SettingRecord, 'key'>;
 	operations!: EntityTable<OperationRecord, 'id'>;
-	opChanges!: Dexie.Table<ChangeChunkRecord, [number, number]>;
+	opChanges!: Dexie.Table<ChangeChunkRecord | LegacyChangeChunkRecord, [number, number]>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name);
@@ -44,5 +63,17 @@ export class StockroomDb extends Dexie {
 			operations: '++id, at',
 			opChanges: '[opId+chunk], opId'
 		});
+		// Version 2 packs each page's products into columns; history chunks of version 1 stay readable.
+		this.version(2)
+			.stores({})
+			.upgrade((tx) =>
+				tx
+					.table('pages')
+					.toCollection()
+					.modify((page: Partial<PageRecord> & { products?: Product[] }) => {
+						page.packed = packProducts(page.products ?? []);
+						delete page.products;
+					})
+			);
 	}
 }

@@ -3,6 +3,7 @@
 import { BACKUP_TABLES, backupHeader, backupLine, readBackup } from '$lib/domain/backupFormat';
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
 import { fileStamp } from '$lib/domain/wording';
+import { rowForBackup, rowFromBackup } from '$lib/db/backupRows';
 import type { Store } from './store';
 
 export function backupCommands(store: Store) {
@@ -16,7 +17,9 @@ export function backupCommands(store: Store) {
 				BACKUP_TABLES.map((t) => db.table(t)),
 				async () => {
 					for (const table of BACKUP_TABLES) {
-						await db.table(table).each((row) => void parts.push(backupLine(table, row) + '\n'));
+						await db
+							.table(table)
+							.each((row) => void parts.push(backupLine(table, rowForBackup(table, row)) + '\n'));
 					}
 				}
 			);
@@ -37,7 +40,7 @@ export function backupCommands(store: Store) {
 				async () => {
 					for (const table of BACKUP_TABLES) {
 						await db.table(table).clear();
-						await db.table(table).bulkPut(read.rows.get(table)!);
+						await db.table(table).bulkPut(read.rows.get(table)!.map((row) => rowFromBackup(table, row)));
 					}
 				}
 			);

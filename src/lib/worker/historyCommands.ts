@@ -7,6 +7,7 @@ import { fail, succeed, type Outcome } from '$lib/domain/outcome';
 import { sourceName } from '$lib/domain/productQuery';
 import { describeChanged, planUndo } from '$lib/domain/undo';
 import { formatCount } from '$lib/domain/wording';
+import { readChangeChunk, readOperationChanges } from '$lib/db/historyChunks';
 import { UserError, type Store } from './store';
 
 export interface OperationPage {
@@ -37,12 +38,11 @@ export function historyCommands(store: Store) {
 	const chunkItems = new Map<number, number[]>();
 
 	async function readChunk(opId: number, chunk: number): Promise<ProductChange[]> {
-		return (await store.db.opChanges.get([opId, chunk]))?.changes ?? [];
+		return readChangeChunk(store.db, opId, chunk);
 	}
 
 	async function readChanges(operation: OperationRecord): Promise<ProductChange[]> {
-		const chunks = await store.db.opChanges.where('opId').equals(operation.id).sortBy('chunk');
-		return chunks.flatMap((record) => record.changes);
+		return readOperationChanges(store.db, operation.id);
 	}
 
 	let pruneTimer: ReturnType<typeof setTimeout> | null = null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '$lib/domain/types';
 import { skuKey } from '$lib/domain/types';
-import type { PageRecord } from '$lib/db/schema';
+import type { StoredPage } from '$lib/db/schema';
 import { Inventory } from './inventory';
 
 const product = (sku: string, barcodes: string[] = [], quantity = 1): Product => ({
@@ -10,12 +10,12 @@ const product = (sku: string, barcodes: string[] = [], quantity = 1): Product =>
 	barcodes,
 	items: [{ source: 'default', quantity, status: 1, notifyQty: null }]
 });
-const page = (id: number, products: Product[]): PageRecord => ({
+const page = (id: number, products: Product[]): StoredPage => ({
 	id,
 	firstKey: skuKey(products[0].sku),
 	products
 });
-const written = (record: PageRecord) => ({
+const written = (record: StoredPage) => ({
 	id: record.id,
 	firstKey: record.firstKey,
 	keys: record.products.map((p) => skuKey(p.sku))

@@ -5,7 +5,7 @@ import type { ProductChange } from '$lib/domain/changeSet';
 import type { Product } from '$lib/domain/types';
 import { skuKey } from '$lib/domain/types';
 import type { PageWrite } from '$lib/db/applyChangeSet';
-import type { PageRecord } from '$lib/db/schema';
+import type { StoredPage } from '$lib/db/schema';
 
 interface PageEntry {
 	firstKey: string;
@@ -21,7 +21,7 @@ export class Inventory {
 	/** Bumped on every change so that query caches know they are stale. */
 	version = 0;
 
-	load(pages: readonly PageRecord[]) {
+	load(pages: readonly StoredPage[]) {
 		this.products.clear();
 		this.#pageOf.clear();
 		this.#pages.clear();
@@ -87,7 +87,7 @@ export class Inventory {
 	}
 
 	/** Another tab rewrote `pages` and removed `deleted`: take them as they are now stored. */
-	reloadPages(pages: readonly PageRecord[], deleted: readonly number[]) {
+	reloadPages(pages: readonly StoredPage[], deleted: readonly number[]) {
 		const goneKeys = new Set<string>();
 		for (const id of [...deleted, ...pages.map((p) => p.id)]) {
 			for (const key of this.#pages.get(id)?.keys ?? []) goneKeys.add(key);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readAllPages } from '$lib/db/pages';
 import { applyChangeSet } from '$lib/db/applyChangeSet';
 import { StockroomDb } from '$lib/db/schema';
 import type { Outcome } from '$lib/domain/outcome';
@@ -160,7 +161,7 @@ describe('Store: concurrent writers', { timeout: 20_000 }, () => {
 		expect(saved).toEqual({ ok: false, message: STALE_MESSAGE, errors: [] });
 		expect(topics).toContainEqual(['products']);
 		expect((await tab.engine.getProduct('MB-01'))?.product).toEqual(changed);
-		const stored = (await tab.store.db.pages.toArray()).flatMap((p) => p.products);
+		const stored = (await readAllPages(tab.store.db)).flatMap((p) => p.products);
 		expect(stored).toEqual([changed]);
 		expect((await tab.store.db.operations.toArray()).map((o) => o.summary)).toEqual([
 			'Product MB-01 added',

@@ -2,6 +2,7 @@
 // through `commit` (stock) or `saveSources`/`saveSettings`, which also tell other tabs and listeners.
 
 import { applyChangeSet, readWriteSeq, StaleDataError, type AppliedChangeSet } from '$lib/db/applyChangeSet';
+import { readAllPages, readPages } from '$lib/db/pages';
 import { StockroomDb } from '$lib/db/schema';
 import type { ChangeSet } from '$lib/domain/changeSet';
 import { DEFAULT_SETTINGS, defaultSource, type Settings, type Source } from '$lib/domain/types';
@@ -52,12 +53,13 @@ export class Store {
 			void this.start().then(() => this.#onOtherTab(event.data));
 		await this.#loadSourcesAndSettings();
 		await this.#loadAllPages();
+		this.queries.warmSoon(this.sources, this.settings.defaultNotifyQty);
 	}
 
 	/** Reads every page and the write sequence in one transaction, so the two agree. */
 	async #loadAllPages() {
 		await this.db.transaction('r', [this.db.pages, this.db.settings], async () => {
-			this.inventory.load(await this.db.pages.toArray());
+			this.inventory.load(await readAllPages(this.db));
 			this.#seq = await readWriteSeq(this.db);
 		});
 	}
@@ -139,7 +141,7 @@ export class Store {
 			this.#notify([...message.topics, 'products']);
 			return;
 		}
-		const pages = (await this.db.pages.bulkGet(message.pages)).filter((p) => p !== undefined);
+		const pages = (await readPages(this.db, message.pages)).filter((p) => p !== undefined);
 		this.inventory.reloadPages(pages, message.deleted);
 		this.#followSeq(message.seq);
 		this.#notify(['products', 'history']);
@@ -167,6 +169,7 @@ export class Store {
 	}
 
 	#notify(topics: ChangeTopic[]) {
+		if (topics.includes('products')) this.queries.warmSoon(this.sources, this.settings.defaultNotifyQty);
 		for (const listener of this.#listeners) listener(topics);
 	}
 }
