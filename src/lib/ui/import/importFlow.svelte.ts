@@ -42,6 +42,25 @@ class ImportFlow {
 		return this.phase === 'checked' && this.valid;
 	}
 
+	/** Which of the three steps the page is at. */
+	get step(): 1 | 2 | 3 {
+		if (this.phase === 'imported') return 3;
+		return this.phase === 'checked' || this.phase === 'importing' ? 2 : 1;
+	}
+
+	/** What the status region says: the last step's lines (the check's, or the import's). */
+	get statusLines(): string[] {
+		if (this.phase === 'checking') return ['Checking the file…'];
+		if (this.outcome) return this.outcome.lines;
+		const lines = this.report?.lines ?? [];
+		return this.notice ? [...lines, this.notice] : lines;
+	}
+
+	get tone(): 'neutral' | 'valid' | 'invalid' {
+		if (this.outcome || this.valid) return 'valid';
+		return this.report ? 'invalid' : 'neutral';
+	}
+
 	chooseFile(file: File | null) {
 		if (this.busy) return;
 		this.file = file;
