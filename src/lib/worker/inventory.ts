@@ -17,6 +17,7 @@ export class Inventory {
 	readonly #pageOf = new Map<string, number>();
 	readonly #pages = new Map<number, PageEntry>();
 	readonly #barcodes = new Map<string, string>();
+	readonly #lowerNames = new Map<string, string>();
 	#sortedKeys: string[] | null = null;
 	/** Bumped on every change so that query caches know they are stale. */
 	version = 0;
@@ -26,6 +27,7 @@ export class Inventory {
 		this.#pageOf.clear();
 		this.#pages.clear();
 		this.#barcodes.clear();
+		this.#lowerNames.clear();
 		for (const page of pages) this.#putPage(page.id, page.products);
 		this.#changed();
 	}
@@ -40,6 +42,11 @@ export class Inventory {
 
 	getBySku(sku: string): Product | undefined {
 		return this.products.get(skuKey(sku));
+	}
+
+	/** The product's name lower-cased, kept for search. */
+	lowerName(key: string): string {
+		return this.#lowerNames.get(key) ?? '';
 	}
 
 	barcodeOwner(barcode: string): string | undefined {
@@ -77,9 +84,11 @@ export class Inventory {
 			if (change.after) {
 				this.products.set(change.key, change.after);
 				this.#indexBarcodes(change.key, change.after);
+				this.#lowerNames.set(change.key, change.after.name.toLowerCase());
 			} else {
 				this.products.delete(change.key);
 				this.#pageOf.delete(change.key);
+				this.#lowerNames.delete(change.key);
 			}
 		}
 		this.#relayout(written, deleted);
@@ -101,6 +110,7 @@ export class Inventory {
 			if (product) this.#unindexBarcodes(product);
 			this.products.delete(key);
 			this.#pageOf.delete(key);
+			this.#lowerNames.delete(key);
 		}
 		for (const page of pages) {
 			for (const product of page.products) {
@@ -119,6 +129,7 @@ export class Inventory {
 			this.products.set(keys[i], product);
 			this.#pageOf.set(keys[i], id);
 			this.#indexBarcodes(keys[i], product);
+			this.#lowerNames.set(keys[i], product.name.toLowerCase());
 		});
 	}
 

@@ -42,7 +42,7 @@ export interface ProductWindow {
 export class ProductQueries {
 	#inventory: Inventory;
 	#cached: { query: ProductQuery; version: number; keys: string[] } | null = null;
-	#orders = new Map<string, { version: number; keys: string[] }>();
+	#orders = new Map<string, { version: number; keys: string[]; rank: Map<string, number> }>();
 
 	constructor(inventory: Inventory) {
 		this.#inventory = inventory;
@@ -97,29 +97,40 @@ export class ProductQueries {
 			barcodeOwner: (code) => inventory.barcodeOwner(code)
 		};
 		const matches = productMatcher(query, context);
-		const ordered = this.#ordered(query, context);
-		const keys: string[] = [];
-		for (const key of ordered) if (matches(inventory.get(key)!, key)) keys.push(key);
+		// Scanning in SKU order reads products in the order they sit in memory, which is markedly faster
+		// than jumping around in name or total order; the matches are then put in that order by rank.
+		let keys: string[] = [];
+		for (const key of inventory.sortedKeys()) {
+			if (matches(inventory.get(key)!, key, inventory.lowerName(key))) keys.push(key);
+		}
+		if (query.sort !== 'sku') {
+			const order = this.#ordered(query, context);
+			if (keys.length * 8 < order.keys.length) keys.sort((a, b) => order.rank.get(a)! - order.rank.get(b)!);
+			else {
+				const matched = new Set(keys);
+				keys = order.keys.filter((key) => matched.has(key));
+			}
+		}
 		if (query.descending) keys.reverse();
 		this.#cached = { query, version, keys };
 		return keys;
 	}
 
-	#ordered(query: ProductQuery, context: QueryContext): readonly string[] {
-		if (query.sort === 'sku') return this.#inventory.sortedKeys();
+	#ordered(query: ProductQuery, context: QueryContext) {
 		const signature = query.sort === 'total' ? `total:${[...context.enabledSources].join(',')}` : 'name';
 		const cached = this.#orders.get(signature);
-		if (cached && cached.version === this.#inventory.version) return cached.keys;
+		if (cached && cached.version === this.#inventory.version) return cached;
 		const skuOrder = this.#inventory.sortedKeys();
 		const keys =
 			query.sort === 'name' ? this.#byName(skuOrder) : this.#byTotal(skuOrder, context.enabledSources);
-		this.#orders.set(signature, { version: this.#inventory.version, keys });
-		return keys;
+		const order = { version: this.#inventory.version, keys, rank: new Map(keys.map((key, i) => [key, i])) };
+		this.#orders.set(signature, order);
+		return order;
 	}
 
 	/** Plain arrays and an index sort: no map look-ups or string building inside the comparator. */
 	#byName(skuOrder: readonly string[]): string[] {
-		const names = skuOrder.map((key) => this.#inventory.get(key)!.name.toLowerCase());
+		const names = skuOrder.map((key) => this.#inventory.lowerName(key));
 		const order = Array.from(skuOrder, (_, i) => i);
 		order.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b));
 		return order.map((i) => skuOrder[i]);
