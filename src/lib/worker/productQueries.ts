@@ -105,7 +105,9 @@ export class ProductQueries {
 		}
 		if (query.sort !== 'sku') {
 			const order = this.#ordered(query, context);
-			if (keys.length * 8 < order.keys.length) keys.sort((a, b) => order.rank.get(a)! - order.rank.get(b)!);
+			if (keys.length === order.keys.length) keys = [...order.keys];
+			else if (keys.length * 8 < order.keys.length)
+				keys.sort((a, b) => order.rank.get(a)! - order.rank.get(b)!);
 			else {
 				const matched = new Set(keys);
 				keys = order.keys.filter((key) => matched.has(key));
