@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Product } from '$lib/domain/types';
 import { defaultSource, newSource } from '$lib/domain/types';
@@ -5,6 +6,7 @@ import { Store } from '$lib/worker/store';
 import { applyChangeSet } from './applyChangeSet';
 import { readOperationChanges } from './historyChunks';
 import { readPages } from './pages';
+import { packProducts } from './productCodec';
 import { DATABASE_NAME, SCHEMA_VERSION, StockroomDb } from './schema';
 
 let counter = 0;
@@ -82,8 +84,8 @@ async function createVersion1Database(name: string) {
 }
 
 describe('schema', () => {
-	it('is at version 2, stored by Dexie as IndexedDB version 20', async () => {
-		expect(SCHEMA_VERSION).toBe(2);
+	it('is at version 3, stored by Dexie as IndexedDB version 30', async () => {
+		expect(SCHEMA_VERSION).toBe(3);
 		expect(DATABASE_NAME).toBe('stockroom');
 		const db = new StockroomDb(uniqueName());
 		opened.push(db);
@@ -91,6 +93,8 @@ describe('schema', () => {
 		expect(db.verno).toBe(SCHEMA_VERSION);
 		expect(db.backendDB().version).toBe(SCHEMA_VERSION * 10);
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
+			'countLines',
+			'counts',
 			'opChanges',
 			'operations',
 			'pages',
@@ -146,5 +150,39 @@ describe('schema', () => {
 		expect(store.inventory.sortedKeys()).toEqual(['mb-01', 'wt-09']);
 		expect(store.inventory.getBySku('MB-01')).toEqual(duffle);
 		expect(store.inventory.barcodeOwner('0730143312691')).toBe('mb-01');
+	});
+
+	it('opens a database made by version 2 with its data, and keeps counts from then on', async () => {
+		const name = uniqueName();
+		await createVersion1Database(name);
+		const v2 = new Dexie(name);
+		v2.version(2).stores({
+			pages: 'id, firstKey',
+			sources: 'code',
+			settings: 'key',
+			operations: '++id, at',
+			opChanges: '[opId+chunk], opId'
+		});
+		await v2.open(); // Dexie upgrades the raw version 1 layout to version 2's (same stores)
+		await v2
+			.table('pages')
+			.put({ id: 11, firstKey: 'zz-1', packed: packProducts([{ ...watch, sku: 'ZZ-1' }]) });
+		v2.close();
+		const db = new StockroomDb(name);
+		opened.push(db);
+		await db.open();
+		expect(db.verno).toBe(3);
+		expect(await db.sources.get('eu-1')).toMatchObject({ name: 'EU 1' });
+		expect((await readPages(db, [11]))[0]?.products.map((p) => p.sku)).toEqual(['ZZ-1']);
+		expect(await readOperationChanges(db, 1)).toHaveLength(2);
+		await db.counts.put({
+			id: 'c1',
+			source: 'eu-1',
+			narrowing: { skuPrefix: '', onlyAtSource: false },
+			blind: false,
+			status: 'open',
+			createdAt: 1
+		});
+		expect(await db.counts.where('status').equals('open').count()).toBe(1);
 	});
 });

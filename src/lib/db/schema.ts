@@ -3,6 +3,7 @@
 
 import Dexie, { type EntityTable } from 'dexie';
 import type { ProductChange } from '$lib/domain/changeSet';
+import type { Count, CountLine } from '$lib/domain/count/count';
 import type { OperationRecord } from '$lib/domain/history';
 import type { Product, Source } from '$lib/domain/types';
 import { packProducts, type PackedProducts } from './productCodec';
@@ -45,7 +46,7 @@ export interface LegacyChangeChunkRecord {
 }
 
 export const DATABASE_NAME = 'stockroom';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export class StockroomDb extends Dexie {
 	pages!: EntityTable<PageRecord, 'id'>;
@@ -53,6 +54,8 @@ export class StockroomDb extends Dexie {
 	settings!: EntityTable<SettingRecord, 'key'>;
 	operations!: EntityTable<OperationRecord, 'id'>;
 	opChanges!: Dexie.Table<ChangeChunkRecord | LegacyChangeChunkRecord, [number, number]>;
+	counts!: EntityTable<Count, 'id'>;
+	countLines!: Dexie.Table<CountLine, [string, string]>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name);
@@ -75,5 +78,10 @@ export class StockroomDb extends Dexie {
 						delete page.products;
 					})
 			);
+		// Version 3 adds stock takes: a count, and one record per counted line (rewritten on each scan).
+		this.version(3).stores({
+			counts: 'id, status, createdAt',
+			countLines: '[countId+key], countId'
+		});
 	}
 }

@@ -5,6 +5,7 @@ import * as Comlink from 'comlink';
 import { historyCommands } from './historyCommands';
 import { massActionCommands } from './massActionCommands';
 import { backupCommands } from './backupCommands';
+import { countCommands } from './countCommands';
 import { exportCommands } from './exportCommands';
 import { importCommands } from './importCommands';
 import { productCommands } from './productCommands';
@@ -24,6 +25,7 @@ export function createEngine(store: Store) {
 		...historyCommands(store),
 		...importCommands(store, jobs),
 		...exportCommands(store, jobs),
+		...countCommands(store),
 
 		async start(): Promise<{ products: number; sources: number }> {
 			await store.start();

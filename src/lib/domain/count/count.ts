@@ -63,6 +63,11 @@ export function unknownKey(code: string): string {
 	return `?${code}`;
 }
 
+/** The key of the line a resolved code counts on. */
+export function lineKey(resolved: Exclude<ResolvedCode, { kind: 'empty' }>): string {
+	return resolved.kind === 'product' ? skuKey(resolved.product.sku) : unknownKey(resolved.code);
+}
+
 /** A scanned or typed code: a SKU (ignoring case) first, then a barcode; anything else is unknown. */
 export function resolveCode(raw: string, lookup: ProductLookup): ResolvedCode {
 	const code = raw.trim();
@@ -112,7 +117,7 @@ export function scanLine(
 	const known = resolved.kind === 'product';
 	return {
 		countId,
-		key: known ? skuKey(resolved.product.sku) : unknownKey(resolved.code),
+		key: lineKey(resolved),
 		code: known ? resolved.product.sku : resolved.code,
 		known,
 		counted: addQuantities(0, amount),
