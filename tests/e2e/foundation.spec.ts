@@ -45,7 +45,7 @@ test('a store adds a source and a product, sets quantities, and finds them after
 		.getByRole('textbox', { name: 'Quantity', exact: true })
 		.fill('3');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByText('Saved 24-MB01.')).toBeVisible();
+	await expect(page.getByRole('status')).toHaveText('Saved 24-MB01.');
 
 	await page.reload();
 	await expect(backRoom.getByRole('textbox', { name: 'Quantity', exact: true })).toHaveValue('12.5');

@@ -92,7 +92,7 @@ test('refuses to undo when an item changed since, naming it, and changes nothing
 	const shop = page.getByRole('table', { name: 'Sources' }).getByRole('row', { name: /Shop Floor/ });
 	await shop.getByRole('textbox', { name: 'Quantity', exact: true }).fill('77');
 	await page.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByText('Saved SAMPLE-0001.')).toBeVisible();
+	await expect(page.getByRole('status')).toHaveText('Saved SAMPLE-0001.');
 	const afterEdit = await itemsOf(page, 'SAMPLE-0001');
 	const second = await itemsOf(page, 'SAMPLE-0002');
 

@@ -12,6 +12,12 @@ import { formatCount } from '$lib/domain/wording';
 import type { ProductWindow } from './productQueries';
 import { UserError, type Store } from './store';
 
+export interface SavedProduct {
+	product: Product;
+	/** The history operation, for Undo; null when the save changed nothing. */
+	operation: number | null;
+}
+
 export interface ProductDetail {
 	product: Product;
 	sources: Source[];
@@ -26,13 +32,14 @@ export function productCommands(store: Store) {
 		return key ? store.inventory.get(key)!.sku : null;
 	};
 
+	/** Commits one product's change; the operation id lets the page offer Undo (null: nothing changed). */
 	async function commitOne(
 		kind: 'edit' | 'create-product' | 'delete-product',
 		summary: string,
 		change: ProductChange | null
-	) {
-		if (!change) return;
-		await store.commit({ kind, summary, changes: [change] });
+	): Promise<number | null> {
+		if (!change) return null;
+		return (await store.commit({ kind, summary, changes: [change] })).operation?.id ?? null;
 	}
 
 	async function guarded<T>(work: () => Promise<Outcome<T>>): Promise<Outcome<T>> {
@@ -57,7 +64,7 @@ export function productCommands(store: Store) {
 			return { product, sources: store.sources, defaultNotifyQty: store.settings.defaultNotifyQty };
 		},
 
-		createProduct(draft: ProductDraft): Promise<Outcome<Product>> {
+		createProduct(draft: ProductDraft): Promise<Outcome<SavedProduct>> {
 			return guarded(async () => {
 				await store.start();
 				const result = createProduct(
@@ -66,12 +73,16 @@ export function productCommands(store: Store) {
 					barcodeOwner
 				);
 				if (!result.ok) return fail(result.errors[0].message, result.errors);
-				await commitOne('create-product', `Product ${draft.sku} added`, productChange(null, result.product));
-				return succeed(result.product);
+				const operation = await commitOne(
+					'create-product',
+					`Product ${draft.sku} added`,
+					productChange(null, result.product)
+				);
+				return succeed({ product: result.product, operation });
 			});
 		},
 
-		saveProduct(sku: string, edit: ProductEdit): Promise<Outcome<Product>> {
+		saveProduct(sku: string, edit: ProductEdit): Promise<Outcome<SavedProduct>> {
 			return guarded(async () => {
 				await store.start();
 				const current = store.inventory.getBySku(sku);
@@ -80,23 +91,23 @@ export function productCommands(store: Store) {
 				if (!result.ok) return fail(result.errors[0].message, result.errors);
 				const change = productChange(current, result.product);
 				const items = change ? describeItemEdit(current, result.product) : '';
-				await commitOne('edit', `${current.sku}: ${items}`, change);
-				return succeed(result.product);
+				const operation = await commitOne('edit', `${current.sku}: ${items}`, change);
+				return succeed({ product: result.product, operation });
 			});
 		},
 
-		deleteProduct(sku: string): Promise<Outcome<null>> {
+		deleteProduct(sku: string): Promise<Outcome<{ operation: number | null }>> {
 			return guarded(async () => {
 				await store.start();
 				const current = store.inventory.getBySku(sku);
 				if (!current) return fail(`Product ${sku} no longer exists.`);
 				const units = current.items.reduce((sum, item) => addQuantities(sum, item.quantity), 0);
-				await commitOne(
+				const operation = await commitOne(
 					'delete-product',
 					`Product ${current.sku} deleted with ${formatCount(current.items.length, 'source item')} (${formatCount(units, 'unit')})`,
 					productChange(current, null)
 				);
-				return succeed(null);
+				return succeed({ operation });
 			});
 		},
 

@@ -174,7 +174,7 @@ describe('Store: concurrent writers', { timeout: 20_000 }, () => {
 			barcodes: [],
 			items: oneItem('default', '3')
 		});
-		expect(value(again).items[0].quantity).toBe(3);
+		expect(value(again).product.items[0].quantity).toBe(3);
 	});
 
 	it('refuses to delete a product that changed elsewhere', async () => {

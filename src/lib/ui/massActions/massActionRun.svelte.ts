@@ -6,6 +6,7 @@ import type { MassActionResult } from '$lib/worker/massActionCommands';
 import type { Progress } from '$lib/worker/jobs';
 import { engine, newJobId, proxy } from '$lib/ui/engine';
 import { toasts } from '$lib/ui/toasts.svelte';
+import { lastMassActionResult } from './lastResult.svelte';
 
 type Start<C> = (
 	jobId: string,
@@ -36,6 +37,7 @@ export class MassActionRun {
 				return false;
 			}
 			const { message, operation } = outcome.value;
+			lastMassActionResult.message = message;
 			if (operation === null) toasts.show(message, { tone: 'info' });
 			else toasts.show(message, { undoOperation: operation });
 			return true;
