@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	cloneProduct,
-	countItemChanges,
+	historyEntry,
 	itemChanges,
 	productChange,
 	sameItem,
@@ -112,15 +112,23 @@ describe('itemChanges', () => {
 		]);
 	});
 
-	it('counts item changes over many product changes', () => {
+	it('keeps in history only the items an update changed, and counts item changes', () => {
 		const renamed = { ...duffle, name: 'Other' };
-		expect(
-			countItemChanges([
-				{ key: 'mb-01', before: null, after: duffle },
-				{ key: 'mb-01', before: duffle, after: renamed },
-				{ key: 'x', before: { ...duffle, sku: 'X' }, after: null }
-			])
-		).toBe(4);
+		const counts = [
+			{ key: 'mb-01', before: null, after: duffle },
+			{ key: 'mb-01', before: duffle, after: renamed },
+			{ key: 'x', before: { ...duffle, sku: 'X' }, after: null }
+		].map((change) => historyEntry(change).items);
+		expect(counts).toEqual([2, 0, 2]);
+		const moved = {
+			...duffle,
+			items: duffle.items.map((item) => (item.source === 'default' ? { ...item, quantity: 9 } : item))
+		};
+		const { entry, items } = historyEntry({ key: 'mb-01', before: duffle, after: moved });
+		expect(items).toBe(1);
+		expect(entry.before!.items.map((i) => i.source)).toEqual(['default']);
+		expect(entry.after!.items).toEqual([{ ...duffle.items[0], quantity: 9 }]);
+		expect(itemChanges(entry)).toEqual(itemChanges({ key: 'mb-01', before: duffle, after: moved }));
 	});
 });
 

@@ -95,12 +95,6 @@ export function itemChanges(change: ProductChange): ItemChange[] {
 	return result;
 }
 
-export function countItemChanges(changes: readonly ProductChange[]): number {
-	let count = 0;
-	for (const change of changes) count += itemChanges(change).length;
-	return count;
-}
-
 /** Builds a change, dropping it when nothing differs so that an unchanged row is no update. */
 export function productChange(before: Product | null, after: Product | null): ProductChange | null {
 	if (sameProduct(before, after)) return null;
