@@ -43,10 +43,14 @@ if (playwright) {
 	passed += playwright.stats?.expected ?? 0;
 	failed += (playwright.stats?.unexpected ?? 0) + (playwright.stats?.flaky ?? 0);
 }
-// A check that failed without a report (lint, types, a runner that crashed) counts as one failure.
+// A check that failed without a failed test to show for it (lint, types, a runner that crashed or
+// errored outside a test) counts as one failure, so the closing line never hides a red step.
+const reportedFailures = {
+	vitest: vitest ? (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0) : 0,
+	playwright: playwright ? (playwright.stats?.unexpected ?? 0) + (playwright.stats?.flaky ?? 0) : 0
+};
 for (const [name, ok] of steps) {
-	const reported = (name === 'vitest' && vitest) || (name === 'playwright' && playwright);
-	if (!ok && !reported) {
+	if (!ok && !(reportedFailures[name] > 0)) {
 		console.log(`✗ ${name} failed`);
 		failed += 1;
 	}
