@@ -9,6 +9,7 @@ const PAGES = [
 	'/products/SAMPLE-0001',
 	'/import',
 	'/export',
+	'/count',
 	'/history',
 	'/settings'
 ];
