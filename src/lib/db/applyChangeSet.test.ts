@@ -412,3 +412,28 @@ describe('applyChangeSet: known pages', () => {
 		]);
 	});
 });
+
+describe('applyChangeSet: a record written alongside', () => {
+	it('commits with the stock change, and a failure of either leaves both unwritten', async () => {
+		const db = openDb();
+		await applyChangeSet(db, created([1]), {
+			alongside: { tables: [db.settings], write: (id) => db.settings.put({ key: 'marker', value: id }) }
+		});
+		expect((await db.settings.get('marker'))?.value).toBe(1);
+
+		const before = await snapshot(db);
+		await expect(
+			applyChangeSet(db, created([2]), {
+				alongside: {
+					tables: [db.settings],
+					write: async () => {
+						await db.settings.put({ key: 'marker', value: 'half' });
+						throw new Error('disk full');
+					}
+				}
+			})
+		).rejects.toThrow('disk full');
+		expect(await snapshot(db)).toEqual(before);
+		expect((await db.settings.get('marker'))?.value).toBe(1);
+	});
+});

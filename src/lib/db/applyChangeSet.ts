@@ -2,6 +2,7 @@
 // that re-reads the pages it touches, checks they still hold what the change was computed from, writes
 // the pages and the history operation, and commits. Anything thrown before the commit changes nothing.
 
+import type { Table } from 'dexie';
 import { historyEntry, sameProduct, type ChangeSet, type ProductChange } from '$lib/domain/changeSet';
 import type { OperationRecord } from '$lib/domain/history';
 import type { Product } from '$lib/domain/types';
@@ -51,6 +52,14 @@ export interface ApplyOptions {
 	/** Checked between steps; throwing aborts the transaction. */
 	checkpoint?: () => void;
 	known?: KnownPages;
+	/** Another record that must change with the stock or not at all (a count marked applied). */
+	alongside?: AlongsideWrite;
+}
+
+export interface AlongsideWrite {
+	tables: Table[];
+	/** Runs inside the transaction, after the operation is recorded (null when nothing changed). */
+	write: (operationId: number | null) => Promise<unknown>;
 }
 
 export const WRITE_SEQ_KEY = 'writeSeq';
@@ -67,12 +76,14 @@ export async function applyChangeSet(
 ): Promise<AppliedChangeSet> {
 	const checkpoint = options.checkpoint ?? (() => {});
 	if (set.changes.length === 0) {
+		await options.alongside?.write(null);
 		return { operation: null, written: [], deleted: [], seq: options.known?.seq ?? (await readWriteSeq(db)) };
 	}
 	for (const change of set.changes) {
 		if (change.after) change.after.items = inItemOrder(change.after.items);
 	}
-	return db.transaction('rw', [db.pages, db.operations, db.opChanges, db.settings], async () => {
+	const tables = [db.pages, db.operations, db.opChanges, db.settings, ...(options.alongside?.tables ?? [])];
+	return db.transaction('rw', tables, async () => {
 		const seq = await readWriteSeq(db);
 		const known = options.known && options.known.seq === seq ? options.known : undefined;
 		const loadPages = async (ids: number[]): Promise<Product[][]> => {
@@ -119,6 +130,7 @@ export async function applyChangeSet(
 
 		const operation = await recordOperation(db, set, options.now ?? Date.now());
 		await db.settings.put({ key: WRITE_SEQ_KEY, value: seq + 1 });
+		await options.alongside?.write(operation.id);
 		checkpoint();
 		return {
 			operation,

@@ -31,7 +31,9 @@ const rows = {
 	operations: [
 		{ id: 1, at: 1_700_000_000_000, kind: 'create-product', summary: 'x', products: 1, items: 1, chunks: 1 }
 	],
-	opChanges: [{ opId: 1, chunk: 0, changes: [] }]
+	opChanges: [{ opId: 1, chunk: 0, changes: [] }],
+	counts: [{ id: 'c1', source: 'default', blind: false, status: 'open', createdAt: 1_700_000_000_000 }],
+	countLines: [{ countId: 'c1', key: 'mb-01', counted: 2 }]
 };
 
 function backupText(content = rows, header = backupHeader(created)): string {

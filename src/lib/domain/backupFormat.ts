@@ -3,7 +3,15 @@
 
 export const BACKUP_FORMAT = 'stockroom-backup';
 export const BACKUP_VERSION = 1;
-export const BACKUP_TABLES = ['sources', 'settings', 'pages', 'operations', 'opChanges'] as const;
+export const BACKUP_TABLES = [
+	'sources',
+	'settings',
+	'pages',
+	'operations',
+	'opChanges',
+	'counts',
+	'countLines'
+] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 export interface BackupHeader {

@@ -259,9 +259,12 @@ export function countCommands(store: Store) {
 			return onOpenCount(id, async (count) => {
 				const review = reviewOf(count, await linesOf(id));
 				const plan = planCountApply(count, review, uncounted, lookup.product, sourceName(count.source));
-				const applied = await store.commit(plan.set);
+				// The count is marked applied in the same transaction, so it can never be applied twice.
+				const applied = await store.commit(plan.set, undefined, {
+					tables: [db.counts],
+					write: (operation) => db.counts.put({ ...count, status: 'applied', appliedOperation: operation })
+				});
 				const operation = applied.operation?.id ?? null;
-				await db.counts.put({ ...count, status: 'applied', appliedOperation: operation });
 				return {
 					message: operation === null ? `${plan.message} Nothing needed changing.` : plan.message,
 					operation

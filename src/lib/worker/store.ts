@@ -1,7 +1,13 @@
 // The engine's state: the database, the in-memory inventory, sources and settings. Every write goes
 // through `commit` (stock) or `saveSources`/`saveSettings`, which also tell other tabs and listeners.
 
-import { applyChangeSet, readWriteSeq, StaleDataError, type AppliedChangeSet } from '$lib/db/applyChangeSet';
+import {
+	applyChangeSet,
+	readWriteSeq,
+	StaleDataError,
+	type AlongsideWrite,
+	type AppliedChangeSet
+} from '$lib/db/applyChangeSet';
 import { readAllPages, readPages } from '$lib/db/pages';
 import { StockroomDb } from '$lib/db/schema';
 import type { ChangeSet } from '$lib/domain/changeSet';
@@ -81,13 +87,14 @@ export class Store {
 	}
 
 	/** Applies a change set in one transaction, then updates memory, other tabs and listeners. */
-	async commit(set: ChangeSet, job?: Job): Promise<AppliedChangeSet> {
+	async commit(set: ChangeSet, job?: Job, alongside?: AlongsideWrite): Promise<AppliedChangeSet> {
 		let applied: AppliedChangeSet;
 		try {
 			const inventory = this.inventory;
 			applied = await applyChangeSet(this.db, set, {
 				checkpoint: job?.checkpoint,
-				known: { seq: this.#seq, products: (id) => inventory.pageProducts(id) }
+				known: { seq: this.#seq, products: (id) => inventory.pageProducts(id) },
+				alongside
 			});
 		} catch (error) {
 			if (!(error instanceof StaleDataError)) throw error;
