@@ -125,3 +125,28 @@ test('the grid scrolls and filters 100,000 products while rendering only the vis
 	const matching = (await counter.textContent())!.split(' of ')[0];
 	await expect(page.getByText(`${matching} selected`)).toBeVisible();
 });
+
+test('another tab sees a change without a reload', async ({ context }) => {
+	const first = await context.newPage();
+	const second = await context.newPage();
+	await openApp(first);
+	await seedSample(first, 5, 2);
+	await openApp(second);
+	const grid = second.getByRole('table', { name: 'Products' });
+	await expect(second.getByText('5 of 5 products')).toBeVisible();
+
+	await first.goto('/products/SAMPLE-0003');
+	const row = first.getByRole('table', { name: 'Sources' }).getByRole('row', { name: /Default Source/ });
+	await row.getByRole('textbox', { name: 'Quantity', exact: true }).fill('123');
+	await first.getByRole('button', { name: 'Save' }).click();
+	await expect(first.getByRole('status')).toHaveText('Saved SAMPLE-0003.');
+
+	await expect(grid.getByRole('row', { name: /SAMPLE-0003/ })).toContainText('Default Source: 123');
+	await first.evaluate(() =>
+		(
+			window as unknown as { stockroomEngine: { createProduct(d: object): Promise<unknown> } }
+		).stockroomEngine.createProduct({ sku: 'FROM-TAB-1', name: 'Made in the first tab', barcodes: [] })
+	);
+	await expect(second.getByText('6 of 6 products')).toBeVisible();
+	await expect(grid.getByRole('row', { name: /FROM-TAB-1/ })).toBeVisible();
+});
