@@ -1,26 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Outcome } from '$lib/domain/outcome';
+import { describe, expect, it } from 'vitest';
 import { newSource } from '$lib/domain/types';
-import { createEngine } from './api';
-import { Store } from './store';
+import type { EngineApi } from './api';
+import { engineFactory, value } from './testing';
 
-let stores: Store[] = [];
-let counter = 0;
-function openEngine(name = `count-test-${Date.now()}-${++counter}`) {
-	const store = new Store(name);
-	stores.push(store);
-	return { engine: createEngine(store), store, name };
-}
-
-afterEach(() => {
-	stores.forEach((s) => s.close());
-	stores = [];
-});
-
-function value<T>(outcome: Outcome<T>): T {
-	if (!outcome.ok) throw new Error(outcome.message);
-	return outcome.value;
-}
+const openEngine = engineFactory('count-test');
 
 /** Five sample products on default and North Warehouse; a count of North Warehouse. */
 async function started(options: { blind?: boolean; name?: string } = {}) {
@@ -36,7 +19,7 @@ async function started(options: { blind?: boolean; name?: string } = {}) {
 	return { ...opened, id: view.count.id };
 }
 
-async function quantityAt(engine: ReturnType<typeof createEngine>, sku: string, source = 'wh-north') {
+async function quantityAt(engine: EngineApi, sku: string, source = 'wh-north') {
 	const detail = await engine.getProduct(sku);
 	return detail?.product.items.find((item) => item.source === source)?.quantity ?? null;
 }
@@ -211,10 +194,10 @@ describe('stock take through the engine', () => {
 	});
 
 	it('keeps an open count and its lines across reopening the store, until discarded', async () => {
-		const { engine, id, name } = await started();
+		const { engine, store, id, name } = await started();
 		await engine.scan(id, 'SAMPLE-0001');
 		await engine.scan(id, 'NOPE');
-		stores.forEach((s) => s.close());
+		store.close();
 		const reopened = openEngine(name).engine;
 		const [summary] = await reopened.listCounts();
 		expect(summary).toMatchObject({

@@ -1,21 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALL_PRODUCTS } from '$lib/domain/productQuery';
 import { newSource } from '$lib/domain/types';
-import { createEngine } from './api';
-import { Store } from './store';
+import { engineFactory } from './testing';
 
-let stores: Store[] = [];
-let counter = 0;
-function openEngine(name = `engine-test-${Date.now()}-${++counter}`) {
-	const store = new Store(name);
-	stores.push(store);
-	return { engine: createEngine(store), store, name };
-}
-
-afterEach(() => {
-	stores.forEach((s) => s.close());
-	stores = [];
-});
+const openEngine = engineFactory('engine-test');
 
 describe('engine', () => {
 	it('starts with the default source and an empty catalogue', async () => {

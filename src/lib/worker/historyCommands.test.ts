@@ -1,33 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANGES_PER_CHUNK } from '$lib/db/applyChangeSet';
-import type { Outcome } from '$lib/domain/outcome';
 import { ALL_PRODUCTS, type ProductSelection } from '$lib/domain/productQuery';
 import { newSource } from '$lib/domain/types';
-import { createEngine } from './api';
-import { Store } from './store';
+import type { EngineApi } from './api';
+import { engineFactory, value } from './testing';
 
-let stores: Store[] = [];
-let counter = 0;
-function openEngine(name = `history-test-${Date.now()}-${++counter}`) {
-	const store = new Store(name);
-	stores.push(store);
-	return { engine: createEngine(store), store, name };
-}
-
-afterEach(() => {
-	stores.forEach((s) => s.close());
-	stores = [];
-});
-
-function value<T>(outcome: Outcome<T>): T {
-	if (!outcome.ok) throw new Error(`expected success, got: ${outcome.message}`);
-	return outcome.value;
-}
+const openEngine = engineFactory('history-test');
 
 const everything: ProductSelection = { mode: 'all', query: ALL_PRODUCTS, except: [] };
 const move = { origin: 'wh-north', destination: 'shop-1', unassignOrigin: false };
 
-async function snapshot(engine: ReturnType<typeof createEngine>) {
+async function snapshot(engine: EngineApi) {
 	return (await engine.queryProducts(ALL_PRODUCTS, 0, 100_000)).rows;
 }
 

@@ -1,35 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Outcome } from '$lib/domain/outcome';
+import { describe, expect, it } from 'vitest';
 import { ALL_PRODUCTS, type ProductSelection } from '$lib/domain/productQuery';
 import { newSource, type Product } from '$lib/domain/types';
-import { createEngine } from './api';
 import type { Progress } from './jobs';
-import { Store } from './store';
+import type { EngineApi } from './api';
+import { engineFactory, value } from './testing';
 
-let stores: Store[] = [];
-let counter = 0;
-function openEngine(name = `mass-actions-test-${Date.now()}-${++counter}`) {
-	const store = new Store(name);
-	stores.push(store);
-	return { engine: createEngine(store), store, name };
-}
-
-afterEach(() => {
-	stores.forEach((s) => s.close());
-	stores = [];
-});
-
-function value<T>(outcome: Outcome<T>): T {
-	if (!outcome.ok) throw new Error(`expected success, got: ${outcome.message}`);
-	return outcome.value;
-}
+const openEngine = engineFactory('mass-actions-test');
 
 const some = (...skus: string[]): ProductSelection => ({
 	mode: 'some',
 	keys: skus.map((s) => s.toLowerCase())
 });
 
-async function items(engine: ReturnType<typeof createEngine>, sku: string) {
+async function items(engine: EngineApi, sku: string) {
 	return (await engine.getProduct(sku))?.product.items ?? null;
 }
 
