@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChangeSet, ProductChange } from '$lib/domain/changeSet';
 import type { Product } from '$lib/domain/types';
 import { skuKey } from '$lib/domain/types';
@@ -6,53 +6,8 @@ import { applyChangeSet, CHANGES_PER_CHUNK, StaleDataError } from './applyChange
 import { pageIndexFor, PAGE_MAX, PAGE_MIN } from './pageLayout';
 import { unpackChanges } from './historyChunks';
 import { readAllPages, readPages } from './pages';
-import { StockroomDb } from './schema';
-
-let databases: StockroomDb[] = [];
-let counter = 0;
-function openDb(): StockroomDb {
-	const db = new StockroomDb(`apply-change-set-${Date.now()}-${++counter}`);
-	databases.push(db);
-	return db;
-}
-
-afterEach(() => {
-	databases.forEach((db) => db.close());
-	databases = [];
-});
-
-const sku = (n: number) => `P-${String(n).padStart(5, '0')}`;
-const product = (n: number, quantity = 1): Product => ({
-	sku: sku(n),
-	name: `Product ${n}`,
-	barcodes: [],
-	items: [{ source: 'default', quantity, status: quantity > 0 ? 1 : 0, notifyQty: null }]
-});
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
-
-function created(numbers: number[]): ChangeSet {
-	return {
-		kind: 'import',
-		summary: `${numbers.length} added`,
-		changes: numbers.map((n) => ({ key: skuKey(sku(n)), before: null, after: product(n) }))
-	};
-}
-
-function removed(numbers: number[]): ChangeSet {
-	return {
-		kind: 'delete-product',
-		summary: `${numbers.length} removed`,
-		changes: numbers.map((n) => ({ key: skuKey(sku(n)), before: product(n), after: null }))
-	};
-}
-
-async function snapshot(db: StockroomDb) {
-	return {
-		pages: await readAllPages(db),
-		operations: await db.operations.toArray(),
-		opChanges: await db.opChanges.toArray()
-	};
-}
+import type { StockroomDb } from './schema';
+import { created, openDb, product, range, removed, sku, snapshot } from './testing';
 
 /**
  * The stored pages must hold exactly `expected` (as product numbers), each page sorted, non-empty,
@@ -341,99 +296,5 @@ describe('applyChangeSet: history records', () => {
 		const applied = await applyChangeSet(db, created([1]));
 		expect(applied.operation).not.toHaveProperty('undoOf');
 		expect(await db.operations.get(1)).not.toHaveProperty('undoOf');
-	});
-});
-
-describe('applyChangeSet: known pages', () => {
-	it("uses the caller's copy of the pages while nobody else has written, and re-reads them after", async () => {
-		const db = openDb();
-		const first = await applyChangeSet(db, created([1, 2]));
-		expect(first.seq).toBe(1);
-		const pageId = first.written[0].id;
-		// A copy that differs from the stored page proves which one the write starts from.
-		const memory = [product(1), product(2), product(3)];
-		const known = { seq: first.seq, products: (id: number) => (id === pageId ? memory : undefined) };
-		const change: ProductChange = { key: skuKey(sku(4)), before: null, after: product(4) };
-		const fast = await applyChangeSet(db, { kind: 'edit', summary: 'add 4', changes: [change] }, { known });
-		expect(fast.seq).toBe(2);
-		expect((await readPages(db, [pageId]))[0]!.products.map((p) => p.sku)).toEqual([
-			sku(1),
-			sku(2),
-			sku(3),
-			sku(4)
-		]);
-
-		// Another writer moved the sequence on: the stale copy is not trusted, the stored page is re-read.
-		const stale = { seq: 1, products: () => [product(9)] };
-		const change5: ProductChange = { key: skuKey(sku(5)), before: null, after: product(5) };
-		await applyChangeSet(db, { kind: 'edit', summary: 'add 5', changes: [change5] }, { known: stale });
-		expect((await readPages(db, [pageId]))[0]!.products.map((p) => p.sku)).toEqual([
-			sku(1),
-			sku(2),
-			sku(3),
-			sku(4),
-			sku(5)
-		]);
-	});
-
-	it('stores items in one order (default first, then by source code) and keeps only changed items in history', async () => {
-		const db = openDb();
-		const mixed: Product = {
-			...product(1),
-			items: [
-				{ source: 'wh-2', quantity: 1, status: 1, notifyQty: null },
-				{ source: 'default', quantity: 2, status: 1, notifyQty: null },
-				{ source: 'shop', quantity: 3, status: 1, notifyQty: null }
-			]
-		};
-		await applyChangeSet(db, {
-			kind: 'import',
-			summary: 'one',
-			changes: [{ key: 'p-00001', before: null, after: mixed }]
-		});
-		const stored = (await readAllPages(db))[0].products[0];
-		expect(stored.items.map((i) => i.source)).toEqual(['default', 'shop', 'wh-2']);
-		const edited: Product = {
-			...stored,
-			items: stored.items.map((i) => (i.source === 'shop' ? { ...i, quantity: 7 } : i))
-		};
-		const applied = await applyChangeSet(db, {
-			kind: 'edit',
-			summary: 'shop 3 → 7',
-			changes: [{ key: 'p-00001', before: stored, after: edited }]
-		});
-		expect(applied.operation!.items).toBe(1);
-		const [chunk] = await db.opChanges.where('opId').equals(applied.operation!.id).toArray();
-		expect(unpackChanges(chunk)[0].before!.items).toEqual([
-			{ source: 'shop', quantity: 3, status: 1, notifyQty: null }
-		]);
-		expect(unpackChanges(chunk)[0].after!.items).toEqual([
-			{ source: 'shop', quantity: 7, status: 1, notifyQty: null }
-		]);
-	});
-});
-
-describe('applyChangeSet: a record written alongside', () => {
-	it('commits with the stock change, and a failure of either leaves both unwritten', async () => {
-		const db = openDb();
-		await applyChangeSet(db, created([1]), {
-			alongside: { tables: [db.settings], write: (id) => db.settings.put({ key: 'marker', value: id }) }
-		});
-		expect((await db.settings.get('marker'))?.value).toBe(1);
-
-		const before = await snapshot(db);
-		await expect(
-			applyChangeSet(db, created([2]), {
-				alongside: {
-					tables: [db.settings],
-					write: async () => {
-						await db.settings.put({ key: 'marker', value: 'half' });
-						throw new Error('disk full');
-					}
-				}
-			})
-		).rejects.toThrow('disk full');
-		expect(await snapshot(db)).toEqual(before);
-		expect((await db.settings.get('marker'))?.value).toBe(1);
 	});
 });
