@@ -3,6 +3,7 @@
 import { BACKUP_TABLES, backupHeader, backupLine, readBackup } from '$lib/domain/backupFormat';
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
 import { fileStamp } from '$lib/domain/wording';
+import { readWriteSeq, WRITE_SEQ_KEY } from '$lib/db/applyChangeSet';
 import { rowForBackup, rowFromBackup } from '$lib/db/backupRows';
 import type { Store } from './store';
 
@@ -38,10 +39,13 @@ export function backupCommands(store: Store) {
 				'rw',
 				BACKUP_TABLES.map((t) => db.table(t)),
 				async () => {
+					const seq = await readWriteSeq(db);
 					for (const table of BACKUP_TABLES) {
 						await db.table(table).clear();
 						await db.table(table).bulkPut(read.rows.get(table)!.map((row) => rowFromBackup(table, row)));
 					}
+					// The write sequence only moves forward, so no tab mistakes its old copy for the restored data.
+					await db.settings.put({ key: WRITE_SEQ_KEY, value: seq + 1 });
 				}
 			);
 			await store.reloadAll();
