@@ -6,12 +6,13 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './helpers';
+import { newSource, type Source } from '../../src/lib/domain/types';
 
 const FIXTURES = join(process.cwd(), '../shared/fixtures');
 const GENERATOR = join(process.cwd(), '../shared/tools/gen-stock-csv.mjs');
 
 type Engine = {
-	saveSource(source: Record<string, unknown>, original: null): Promise<{ ok: boolean }>;
+	saveSource(source: Source, original: null): Promise<{ ok: boolean }>;
 	exportCsv(
 		jobId: string,
 		entity: string,
@@ -22,28 +23,11 @@ type Engine = {
 };
 
 async function addSources(page: Page, codes: string[]) {
-	await page.evaluate(async (codes) => {
+	const sources = codes.map((code) => newSource(code, `Source ${code}`));
+	await page.evaluate(async (sources) => {
 		const engine = (window as unknown as { stockroomEngine: Engine }).stockroomEngine;
-		for (const code of codes) {
-			const source = {
-				code,
-				name: `Source ${code}`,
-				enabled: true,
-				description: '',
-				country: '',
-				region: '',
-				city: '',
-				street: '',
-				postcode: '',
-				contactName: '',
-				email: '',
-				phone: '',
-				latitude: null,
-				longitude: null
-			};
-			await engine.saveSource(source, null);
-		}
-	}, codes);
+		for (const source of sources) await engine.saveSource(source, null);
+	}, sources);
 }
 
 /** Everything stored, as the engine exports it, plus the number of history operations. */
