@@ -291,6 +291,32 @@ describe('applyChangeSet: history records', () => {
 		expect(await db.pages.count()).toBe(0);
 	});
 
+	it("undoing an undo clears the redone operation's mark in the same transaction", async () => {
+		const db = openDb();
+		const change = { key: 'p-00001', before: product(1), after: null };
+		await applyChangeSet(db, created([1]));
+		await applyChangeSet(db, { kind: 'undo', summary: 'Undo 1', changes: [change], undoOf: 1 });
+		const redo = { key: 'p-00001', before: null, after: product(1) };
+		const applied = await applyChangeSet(db, { kind: 'undo', summary: 'Undo 2', changes: [redo], undoOf: 2 });
+		expect(applied.operation).toMatchObject({ id: 3, undoOf: 2 });
+		expect(await db.operations.get(2)).toMatchObject({ undoneBy: 3 });
+		// Operation 1 is in effect again, so it can be undone directly.
+		expect(await db.operations.get(1)).not.toHaveProperty('undoneBy');
+	});
+
+	it('a failed undo of an undo changes no mark', async () => {
+		const db = openDb();
+		await applyChangeSet(db, created([1]));
+		const change = { key: 'p-00001', before: product(1), after: null };
+		await applyChangeSet(db, { kind: 'undo', summary: 'Undo 1', changes: [change], undoOf: 1 });
+		const stale = { key: 'p-00001', before: product(1, 5), after: product(1) };
+		await expect(
+			applyChangeSet(db, { kind: 'undo', summary: 'Undo 2', changes: [stale], undoOf: 2 })
+		).rejects.toBeInstanceOf(StaleDataError);
+		expect(await db.operations.get(1)).toMatchObject({ undoneBy: 2 });
+		expect(await db.operations.get(2)).not.toHaveProperty('undoneBy');
+	});
+
 	it('leaves undoOf out of an ordinary operation', async () => {
 		const db = openDb();
 		const applied = await applyChangeSet(db, created([1]));

@@ -9,7 +9,7 @@ import type { Product } from '$lib/domain/types';
 import { inItemOrder, skuKey } from '$lib/domain/types';
 import { applyToPage, pageIndexFor, PAGE_MAX, PAGE_MIN, splitProducts } from './pageLayout';
 import { packChanges } from './historyChunks';
-import { readPages, toPageRecord } from './pages';
+import { readAllPages, readPages, toPageRecord } from './pages';
 import type { StockroomDb, StoredPage } from './schema';
 
 export const CHANGES_PER_CHUNK = 2000;
@@ -67,6 +67,14 @@ export const WRITE_SEQ_KEY = 'writeSeq';
 /** Reads the write sequence; every committed change set increments it. */
 export async function readWriteSeq(db: StockroomDb): Promise<number> {
 	return ((await db.settings.get(WRITE_SEQ_KEY))?.value as number | undefined) ?? 0;
+}
+
+/** Every page and the write sequence, read in one transaction so the two agree. */
+export async function readInventorySnapshot(db: StockroomDb): Promise<{ pages: StoredPage[]; seq: number }> {
+	return db.transaction('r', [db.pages, db.settings], async () => ({
+		pages: await readAllPages(db),
+		seq: await readWriteSeq(db)
+	}));
 }
 
 export async function applyChangeSet(
@@ -235,6 +243,12 @@ async function recordOperation(db: StockroomDb, set: ChangeSet, at: number): Pro
 		records.push(packChanges(id, chunk, entries.slice(start, start + CHANGES_PER_CHUNK)));
 	}
 	await db.opChanges.bulkAdd(records);
-	if (set.undoOf !== undefined) await db.operations.update(set.undoOf, { undoneBy: id });
+	if (set.undoOf !== undefined) {
+		const undone = await db.operations.get(set.undoOf);
+		await db.operations.update(set.undoOf, { undoneBy: id });
+		// Undoing an undo redoes its operation, which can then be undone again directly. In this
+		// transaction, so the marks never disagree with the stock.
+		if (undone?.undoOf !== undefined) await db.operations.update(undone.undoOf, { undoneBy: undefined });
+	}
 	return { ...draft, id };
 }

@@ -1,29 +1,17 @@
 // Back up every table to one file, and restore such a file (all or nothing).
 
-import { BACKUP_TABLES, backupHeader, backupLine, readBackup } from '$lib/domain/backupFormat';
+import { backupHeader, backupLine, readBackup } from '$lib/domain/backupFormat';
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
 import { fileStamp } from '$lib/domain/wording';
-import { readWriteSeq, WRITE_SEQ_KEY } from '$lib/db/applyChangeSet';
-import { rowForBackup, rowFromBackup } from '$lib/db/backupRows';
+import { readEveryRow, replaceEveryRow } from '$lib/db/backupStore';
 import type { Store } from './store';
 
 export function backupCommands(store: Store) {
 	return {
 		async backUp(): Promise<{ blob: Blob; fileName: string }> {
 			await store.start();
-			const db = store.db;
 			const parts: string[] = [backupHeader(new Date()) + '\n'];
-			await db.transaction(
-				'r',
-				BACKUP_TABLES.map((t) => db.table(t)),
-				async () => {
-					for (const table of BACKUP_TABLES) {
-						await db
-							.table(table)
-							.each((row) => void parts.push(backupLine(table, rowForBackup(table, row)) + '\n'));
-					}
-				}
-			);
+			await readEveryRow(store.db, (table, row) => void parts.push(backupLine(table, row) + '\n'));
 			return {
 				blob: new Blob(parts, { type: 'application/x-ndjson' }),
 				fileName: `stockroom_backup_${fileStamp(new Date())}.jsonl`
@@ -34,20 +22,7 @@ export function backupCommands(store: Store) {
 			await store.start();
 			const read = readBackup(await file.text());
 			if (!read.ok) return fail(read.message);
-			const db = store.db;
-			await db.transaction(
-				'rw',
-				BACKUP_TABLES.map((t) => db.table(t)),
-				async () => {
-					const seq = await readWriteSeq(db);
-					for (const table of BACKUP_TABLES) {
-						await db.table(table).clear();
-						await db.table(table).bulkPut(read.rows.get(table)!.map((row) => rowFromBackup(table, row)));
-					}
-					// The write sequence only moves forward, so no tab mistakes its old copy for the restored data.
-					await db.settings.put({ key: WRITE_SEQ_KEY, value: seq + 1 });
-				}
-			);
+			await replaceEveryRow(store.db, read.rows);
 			await store.reloadAll();
 			return succeed({ products: store.inventory.size, sources: store.sources.length });
 		}

@@ -1,13 +1,20 @@
 // History: operations newest first, each one's item changes paged from its stored chunks, undo (which is
 // an operation itself), and pruning in the background (at least 100 operations or 30 days are kept).
 
-import { itemChanges, type ItemChange, type ProductChange } from '$lib/domain/changeSet';
-import { operationsToPrune, type OperationRecord } from '$lib/domain/history';
+import { itemChanges, type ItemChange } from '$lib/domain/changeSet';
+import type { OperationRecord } from '$lib/domain/history';
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
 import { sourceName } from '$lib/domain/productQuery';
 import { describeChanged, planUndo } from '$lib/domain/undo';
 import { formatCount } from '$lib/domain/wording';
 import { readChangeChunk, readOperationChanges } from '$lib/db/historyChunks';
+import {
+	countOperations,
+	pruneOperations,
+	readLatestUndoable,
+	readOperation,
+	readOperationsNewestFirst
+} from '$lib/db/historyStore';
 import { UserError, type Store } from './store';
 
 export interface OperationPage {
@@ -37,25 +44,9 @@ export function historyCommands(store: Store) {
 	/** Per operation, how many item changes each of its chunks holds (learnt as chunks are read). */
 	const chunkItems = new Map<number, number[]>();
 
-	async function readChunk(opId: number, chunk: number): Promise<ProductChange[]> {
-		return readChangeChunk(store.db, opId, chunk);
-	}
-
-	async function readChanges(operation: OperationRecord): Promise<ProductChange[]> {
-		return readOperationChanges(store.db, operation.id);
-	}
-
 	let pruneTimer: ReturnType<typeof setTimeout> | null = null;
 	async function prune(now = Date.now()): Promise<number> {
-		const count = await store.db.operations.count();
-		if (count <= 100) return 0;
-		const operations = await store.db.operations.toArray();
-		const ids = operationsToPrune(operations, now);
-		if (ids.length === 0) return 0;
-		await store.db.transaction('rw', [store.db.operations, store.db.opChanges], async () => {
-			await store.db.operations.bulkDelete(ids);
-			await store.db.opChanges.where('opId').anyOf(ids).delete();
-		});
+		const ids = await pruneOperations(store.db, now);
 		for (const id of ids) chunkItems.delete(id);
 		return ids.length;
 	}
@@ -73,7 +64,9 @@ export function historyCommands(store: Store) {
 		if (operation.undoneBy !== undefined) {
 			return fail(`This operation was already undone (by #${operation.undoneBy}). Undo that one to redo it.`);
 		}
-		const plan = planUndo(operation, await readChanges(operation), (key) => store.inventory.get(key));
+		const plan = planUndo(operation, await readOperationChanges(store.db, operation.id), (key) =>
+			store.inventory.get(key)
+		);
 		const name = (code: string) => sourceName(store.sources, code);
 		if (!plan.ok) {
 			return fail(
@@ -83,11 +76,8 @@ export function historyCommands(store: Store) {
 		}
 		if (plan.set.changes.length === 0) return fail('Nothing to undo: the operation changed no stock.');
 		try {
+			// Undoing an undo also clears the redone operation's mark, in the same transaction (db layer).
 			const applied = await store.commit(plan.set);
-			// Undoing an undo redoes its operation, which can then be undone again directly.
-			if (operation.undoOf !== undefined) {
-				await store.db.operations.update(operation.undoOf, { undoneBy: undefined });
-			}
 			return succeed({ message: `Undone: ${operation.summary}`, operation: applied.operation!.id });
 		} catch (error) {
 			if (error instanceof UserError) return fail(error.message);
@@ -98,20 +88,20 @@ export function historyCommands(store: Store) {
 	return {
 		async listOperations(offset: number, limit: number): Promise<OperationPage> {
 			await store.start();
-			const total = await store.db.operations.count();
-			const rows = await store.db.operations.orderBy('id').reverse().offset(offset).limit(limit).toArray();
+			const total = await countOperations(store.db);
+			const rows = await readOperationsNewestFirst(store.db, offset, limit);
 			return { total, offset, rows };
 		},
 
 		async getOperation(opId: number): Promise<OperationRecord | null> {
 			await store.start();
-			return (await store.db.operations.get(opId)) ?? null;
+			return (await readOperation(store.db, opId)) ?? null;
 		},
 
 		/** Item-level rows (SKU, source, before, after), read from only the chunks the window needs. */
 		async operationChanges(opId: number, offset: number, limit: number): Promise<ChangePage> {
 			await store.start();
-			const operation = await store.db.operations.get(opId);
+			const operation = await readOperation(store.db, opId);
 			if (!operation) return { total: 0, offset, rows: [] };
 			const counts = chunkItems.get(opId) ?? [];
 			chunkItems.set(opId, counts);
@@ -123,7 +113,7 @@ export function historyCommands(store: Store) {
 					seen += known;
 					continue;
 				}
-				const items = (await readChunk(opId, chunk)).flatMap(itemChanges);
+				const items = (await readChangeChunk(store.db, opId, chunk)).flatMap(itemChanges);
 				counts[chunk] = items.length;
 				const from = Math.max(0, offset - seen);
 				rows.push(...items.slice(from, from + limit - rows.length));
@@ -134,17 +124,13 @@ export function historyCommands(store: Store) {
 
 		async undoOperation(opId: number): Promise<Outcome<UndoResult>> {
 			await store.start();
-			return undo(await store.db.operations.get(opId));
+			return undo(await readOperation(store.db, opId));
 		},
 
 		/** Ctrl+Z: undoes the newest operation that is not an undo and not undone yet. */
 		async undoLast(): Promise<Outcome<UndoResult>> {
 			await store.start();
-			const latest = await store.db.operations
-				.orderBy('id')
-				.reverse()
-				.filter((op) => op.kind !== 'undo' && op.undoneBy === undefined)
-				.first();
+			const latest = await readLatestUndoable(store.db);
 			if (!latest) return fail('Nothing to undo.');
 			return undo(latest);
 		},

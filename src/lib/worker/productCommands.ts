@@ -115,8 +115,7 @@ export function productCommands(store: Store) {
 		async addSampleData(count = 60, sourceCount = SAMPLE_SOURCES.length): Promise<number> {
 			await store.start();
 			const wanted = SAMPLE_SOURCES.slice(0, sourceCount).filter((s) => !store.source(s.code));
-			if (wanted.length > 0)
-				await store.saveSources((db) => db.sources.bulkPut(wanted).then(() => undefined));
+			if (wanted.length > 0) await store.saveSources({ put: wanted });
 			const codes = [DEFAULT_SOURCE_CODE, ...SAMPLE_SOURCES.slice(0, sourceCount).map((s) => s.code)];
 			const changes = sampleProducts(count, codes, SAMPLE_PREFIX)
 				.map((product) => productChange(store.inventory.get(skuKey(product.sku)) ?? null, product))
@@ -146,7 +145,7 @@ export function productCommands(store: Store) {
 			const unused = SAMPLE_SOURCES.filter((s) => store.source(s.code) && !used.has(s.code)).map(
 				(s) => s.code
 			);
-			if (unused.length > 0) await store.saveSources((db) => db.sources.bulkDelete(unused));
+			if (unused.length > 0) await store.saveSources({ remove: unused });
 			return changes.length;
 		},
 

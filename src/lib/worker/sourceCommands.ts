@@ -54,7 +54,7 @@ export function sourceCommands(store: Store) {
 			};
 			const errors = validateSource(clean, store.sources, original);
 			if (errors.length > 0) return fail(errors[0].message, errors);
-			await store.saveSources((db) => db.sources.put(clean).then(() => undefined));
+			await store.saveSources({ put: [clean] });
 			return succeed(clean);
 		},
 
@@ -62,7 +62,7 @@ export function sourceCommands(store: Store) {
 			await store.start();
 			const blocker = sourceDeletionBlocker(code, usage().get(code)?.items ?? 0);
 			if (blocker) return fail(blocker);
-			await store.saveSources((db) => db.sources.delete(code));
+			await store.saveSources({ remove: [code] });
 			return succeed(null);
 		}
 	};

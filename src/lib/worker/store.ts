@@ -1,17 +1,20 @@
 // The engine's state: the database, the in-memory inventory, sources and settings. Every write goes
 // through `commit` (stock) or `saveSources`/`saveSettings`, which also tell other tabs and listeners.
+// The database itself is only ever touched through the functions of src/lib/db.
 
 import {
 	applyChangeSet,
-	readWriteSeq,
+	readInventorySnapshot,
 	StaleDataError,
 	type AlongsideWrite,
 	type AppliedChangeSet
 } from '$lib/db/applyChangeSet';
-import { readAllPages, readPages } from '$lib/db/pages';
+import { readPages } from '$lib/db/pages';
 import { StockroomDb } from '$lib/db/schema';
+import { readSettings, writeSettings } from '$lib/db/settingsStore';
+import { ensureDefaultSource, readSources, writeSources, type SourceWrite } from '$lib/db/sourceStore';
 import type { ChangeSet } from '$lib/domain/changeSet';
-import { DEFAULT_SETTINGS, defaultSource, type Settings, type Source } from '$lib/domain/types';
+import { DEFAULT_SETTINGS, type Settings, type Source } from '$lib/domain/types';
 import { Inventory } from './inventory';
 import { ProductQueries } from './productQueries';
 import type { Job } from './jobs';
@@ -50,9 +53,7 @@ export class Store {
 	}
 
 	async #load() {
-		await this.db.transaction('rw', [this.db.sources, this.db.settings], async () => {
-			if (!(await this.db.sources.get('default'))) await this.db.sources.put(defaultSource());
-		});
+		await ensureDefaultSource(this.db);
 		// Listen before reading, so that a write another tab commits meanwhile is not missed.
 		this.#channel = new BroadcastChannel(`stockroom-sync:${this.db.name}`);
 		this.#channel.onmessage = (event: MessageEvent<SyncMessage>) =>
@@ -64,16 +65,14 @@ export class Store {
 
 	/** Reads every page and the write sequence in one transaction, so the two agree. */
 	async #loadAllPages() {
-		await this.db.transaction('r', [this.db.pages, this.db.settings], async () => {
-			this.inventory.load(await readAllPages(this.db));
-			this.#seq = await readWriteSeq(this.db);
-		});
+		const { pages, seq } = await readInventorySnapshot(this.db);
+		this.inventory.load(pages);
+		this.#seq = seq;
 	}
 
 	async #loadSourcesAndSettings() {
-		this.sources = (await this.db.sources.toArray()).sort(bySourceOrder);
-		const stored = await this.db.settings.get('settings');
-		this.settings = { ...DEFAULT_SETTINGS, ...((stored?.value as Partial<Settings>) ?? {}) };
+		this.sources = (await readSources(this.db)).sort(bySourceOrder);
+		this.settings = { ...DEFAULT_SETTINGS, ...(await readSettings(this.db)) };
 	}
 
 	close() {
@@ -115,15 +114,15 @@ export class Store {
 		return applied;
 	}
 
-	async saveSources(write: (db: StockroomDb) => Promise<void>) {
-		await write(this.db);
+	async saveSources(write: SourceWrite) {
+		await writeSources(this.db, write);
 		await this.#loadSourcesAndSettings();
 		this.#post({ topics: ['sources'] });
 		this.#notify(['sources', 'products']);
 	}
 
 	async saveSettings(settings: Settings) {
-		await this.db.settings.put({ key: 'settings', value: settings });
+		await writeSettings(this.db, settings);
 		this.settings = settings;
 		this.#post({ topics: ['settings'] });
 		this.#notify(['settings', 'products']);
