@@ -32,7 +32,7 @@ export async function seed(session, report, { products, baseUrl }) {
 			const added = await window.stockroomEngine.addSampleData(count, 4);
 			const t1 = performance.now();
 			const after = await window.stockroomEngine.queryProducts(all, 0, 1);
-			const items = (await window.stockroomEngine.listSources()).reduce((sum, s) => sum + s.items, 0);
+			const items = (await window.stockroomEngine.sourceUsage()).reduce((sum, s) => sum + s.items, 0);
 			return { before: before.catalogue, added, t0, t1, catalogue: after.catalogue, items };
 		}, products),
 		300_000,

@@ -9,8 +9,9 @@ describe('engine', () => {
 	it('starts with the default source and an empty catalogue', async () => {
 		const { engine } = openEngine();
 		expect(await engine.start()).toEqual({ products: 0, sources: 1 });
-		const [summary] = await engine.listSources();
+		const [summary] = await engine.sourceUsage();
 		expect(summary.source).toMatchObject({ code: 'default', name: 'Default Source', enabled: true });
+		expect(await engine.getSources()).toEqual([summary.source]);
 	});
 
 	it('creates a product on the default source, edits it and finds it after reopening', async () => {

@@ -218,3 +218,38 @@ describe('Inventory.reloadPages (another tab wrote)', () => {
 		expect(inventory.size).toBe(6);
 	});
 });
+
+describe('Inventory.keysWithPrefix', () => {
+	function spread() {
+		const inventory = new Inventory();
+		// The SAMPLE- keys span two pages, with other keys before, between pages and after.
+		inventory.load([
+			page(5, [product('SAMPLE-0003'), product('SAMPLE-0004'), product('SAMPLER'), product('T-1')]),
+			page(4, [product('A-1'), product('SAMPLE-0001'), product('SAMPLE-0002')])
+		]);
+		return inventory;
+	}
+
+	it('finds every key with the prefix across pages, in order, and nothing else', () => {
+		const inventory = spread();
+		expect(inventory.keysWithPrefix('sample-')).toEqual([
+			'sample-0001',
+			'sample-0002',
+			'sample-0003',
+			'sample-0004'
+		]);
+		expect(inventory.keysWithPrefix('sample-')).toEqual(
+			[...inventory.products.keys()].filter((k) => k.startsWith('sample-')).sort()
+		);
+		expect(inventory.keysWithPrefix('zz')).toEqual([]);
+	});
+
+	it('answers whether any key has the prefix, also after the last such product is deleted', () => {
+		const inventory = spread();
+		expect(inventory.hasKeyWithPrefix('sample-')).toBe(true);
+		expect(inventory.hasKeyWithPrefix('b')).toBe(false);
+		expect(inventory.hasKeyWithPrefix('t-1')).toBe(true);
+		inventory.load([page(6, [product('A-1'), product('SAMPLER')])]);
+		expect(inventory.hasKeyWithPrefix('sample-')).toBe(false);
+	});
+});

@@ -62,6 +62,29 @@ export class Inventory {
 		return this.#sortedKeys;
 	}
 
+	/** The keys that start with `prefix`, in order: a binary search per page, not a look at every key. */
+	keysWithPrefix(prefix: string): string[] {
+		const found: string[] = [];
+		for (const page of this.#pages.values()) {
+			const last = page.keys.at(-1);
+			if (last === undefined || last < prefix) continue;
+			for (let i = firstAtOrAfter(page.keys, prefix); i < page.keys.length; i++) {
+				if (!page.keys[i].startsWith(prefix)) break;
+				found.push(page.keys[i]);
+			}
+		}
+		return found.sort();
+	}
+
+	/** Whether any key starts with `prefix` (as keysWithPrefix, stopping at the first). */
+	hasKeyWithPrefix(prefix: string): boolean {
+		for (const page of this.#pages.values()) {
+			const i = firstAtOrAfter(page.keys, prefix);
+			if (i < page.keys.length && page.keys[i].startsWith(prefix)) return true;
+		}
+		return false;
+	}
+
 	pageIds(): number[] {
 		return [...this.#pages.keys()];
 	}
@@ -154,4 +177,16 @@ export class Inventory {
 		this.#sortedKeys = null;
 		this.version++;
 	}
+}
+
+/** The index of the first of the sorted `keys` that is not below `key` (keys.length when none). */
+function firstAtOrAfter(keys: readonly string[], key: string): number {
+	let low = 0;
+	let high = keys.length;
+	while (low < high) {
+		const mid = (low + high) >>> 1;
+		if (keys[mid] < key) low = mid + 1;
+		else high = mid;
+	}
+	return low;
 }

@@ -131,7 +131,9 @@ export function productCommands(store: Store) {
 		/** Removes every sample product, then the sample sources nothing else uses. */
 		async removeSampleData(): Promise<number> {
 			await store.start();
-			const changes = [...store.inventory.products.values()]
+			const changes = store.inventory
+				.keysWithPrefix(SAMPLE_PREFIX.toLowerCase())
+				.map((key) => store.inventory.get(key)!)
 				.filter((product) => product.sku.startsWith(SAMPLE_PREFIX))
 				.map((product) => productChange(product, null)!);
 			await store.commit({
@@ -151,9 +153,7 @@ export function productCommands(store: Store) {
 
 		async hasSampleData(): Promise<boolean> {
 			await store.start();
-			for (const key of store.inventory.products.keys())
-				if (key.startsWith(SAMPLE_PREFIX.toLowerCase())) return true;
-			return false;
+			return store.inventory.hasKeyWithPrefix(SAMPLE_PREFIX.toLowerCase());
 		}
 	};
 }

@@ -1,4 +1,5 @@
-// Sources: list with usage, create, edit, delete when unused.
+// Sources: the list (cheap: every page needs it), their usage (only the Sources pages: it reads every
+// item), create, edit, delete when unused.
 
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
 import { sourceDeletionBlocker, validateSource } from '$lib/domain/sourceRules';
@@ -27,7 +28,14 @@ export function sourceCommands(store: Store) {
 	}
 
 	return {
-		async listSources(): Promise<SourceSummary[]> {
+		/** The sources in display order (default first, then by name). */
+		async getSources(): Promise<Source[]> {
+			await store.start();
+			return store.sources;
+		},
+
+		/** Each source with the items and units it holds. */
+		async sourceUsage(): Promise<SourceSummary[]> {
 			await store.start();
 			const counts = usage();
 			return store.sources.map((source) => ({

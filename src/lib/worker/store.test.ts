@@ -99,7 +99,7 @@ describe('Store: cross-tab refresh', { timeout: 20_000 }, () => {
 		expect(second.store.inventory.pageIds().sort()).toEqual(pages);
 		expect(second.store.inventory.sortedKeys()).toEqual(first.store.inventory.sortedKeys());
 		expect(await skus(second)).toEqual(await skus(first));
-		expect((await second.engine.listSources()).map((s) => s.source.code)).toContain('wh-north');
+		expect((await second.engine.sourceUsage()).map((s) => s.source.code)).toContain('wh-north');
 		const lastPage = await second.engine.queryProducts(ALL_PRODUCTS, 2500, 10);
 		expect(lastPage.rows.map((r) => r.sku)).toEqual(['SAMPLE-2500']);
 
@@ -124,9 +124,9 @@ describe('Store: cross-tab refresh', { timeout: 20_000 }, () => {
 		value(await first.engine.saveSource(newSource('eu-1', 'EU 1'), null));
 		await eventually(
 			'the second tab lists eu-1',
-			async () => (await second.engine.listSources()).length === 2
+			async () => (await second.engine.sourceUsage()).length === 2
 		);
-		expect((await second.engine.listSources()).map((s) => s.source.name)).toEqual(['Default Source', 'EU 1']);
+		expect((await second.engine.sourceUsage()).map((s) => s.source.name)).toEqual(['Default Source', 'EU 1']);
 	});
 });
 
@@ -226,7 +226,7 @@ describe('backup and restore', { timeout: 20_000 }, () => {
 
 	async function state(tab: Tab) {
 		return {
-			sources: await tab.engine.listSources(),
+			sources: await tab.engine.sourceUsage(),
 			settings: { ...(await tab.engine.getSettings()) },
 			rows: (await tab.engine.queryProducts(ALL_PRODUCTS, 0, 1000)).rows,
 			products: [...tab.store.inventory.products.values()],
@@ -265,7 +265,7 @@ describe('backup and restore', { timeout: 20_000 }, () => {
 			async () => (await skus(other)).join() === 'MB-01,wt-09'
 		);
 		expect((await other.engine.getSettings()).defaultNotifyQty).toBe(4);
-		expect((await other.engine.listSources()).map((s) => s.source.code)).toEqual(['default', 'eu-1']);
+		expect((await other.engine.sourceUsage()).map((s) => s.source.code)).toEqual(['default', 'eu-1']);
 	});
 
 	it('restores a backup into a new, empty database', async () => {

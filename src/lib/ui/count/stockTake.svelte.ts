@@ -41,9 +41,9 @@ export class StockTake {
 	}
 
 	async refresh() {
-		const [counts, sources] = await Promise.all([engine().listCounts(), engine().listSources()]);
+		const [counts, sources] = await Promise.all([engine().listCounts(), engine().getSources()]);
 		this.counts = counts;
-		this.sources = sources.map((summary) => summary.source);
+		this.sources = sources;
 		this.loaded = true;
 	}
 

@@ -28,7 +28,7 @@ export class HistoryLog {
 		const request = ++this.#request;
 		const [page, sources] = await Promise.all([
 			engine().listOperations(this.offset, OPERATIONS_PER_PAGE),
-			engine().listSources()
+			engine().getSources()
 		]);
 		if (request !== this.#request) return;
 		if (page.rows.length === 0 && page.total > 0 && this.offset > 0) {
@@ -37,7 +37,7 @@ export class HistoryLog {
 		}
 		this.rows = page.rows;
 		this.total = page.total;
-		this.sourceNames = Object.fromEntries(sources.map(({ source }) => [source.code, source.name]));
+		this.sourceNames = Object.fromEntries(sources.map((source) => [source.code, source.name]));
 		this.loaded = true;
 	}
 
