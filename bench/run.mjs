@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench`: the performance targets of ../shared/spec/architecture.md, measured in Debian's
+// `npm run bench`: the performance targets of the README (Performance), measured in Debian's
 // Chromium against the built app (served by `vite preview` on port 4174). Writes bench/results.json
 // and prints a table. See bench/README.md for the phases and options.
 //

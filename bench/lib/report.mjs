@@ -1,4 +1,4 @@
-// Collects figures, checks them against the targets of architecture.md, writes results.json and
+// Collects figures, checks them against the targets in the README (Performance), writes results.json and
 // prints the table.
 
 import { writeFileSync } from 'node:fs';

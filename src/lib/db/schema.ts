@@ -1,4 +1,4 @@
-// The IndexedDB schema. Products are stored grouped in pages (architecture.md: one record per source
+// The IndexedDB schema. Products are stored grouped in pages (docs/domain-rules.md, Storage: one record per source
 // item costs ~100 µs to write; a page of a thousand products costs about the same as one item).
 
 import Dexie, { type EntityTable } from 'dexie';

@@ -1,4 +1,4 @@
-// Mass actions on a selection of products (domain.md, Mass actions): each is a pure function from the
+// Mass actions on a selection of products (docs/domain-rules.md, Mass actions): each is a pure function from the
 // selected products and the user's choice to one change set, the real counts and the result message.
 
 import type { ChangeSet, ProductChange } from './changeSet';
@@ -11,7 +11,7 @@ import { formatCount, formatNumber } from './wording';
 export interface MassActionPlan<C> {
 	set: ChangeSet;
 	counts: C;
-	/** The result line of domain.md, shown in the page's status and toast. */
+	/** The result line (docs/domain-rules.md, Mass actions), shown in the page's status and toast. */
 	message: string;
 }
 

@@ -1,4 +1,4 @@
-// Validation of products and source items edited by hand (domain.md, Products and Source items).
+// Validation of products and source items edited by hand (docs/domain-rules.md, Products; Source items and quantities).
 
 import { parseQuantity, type QuantityParse } from './quantity';
 import type { FieldError } from './sourceRules';

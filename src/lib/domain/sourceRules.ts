@@ -1,4 +1,4 @@
-// Validation of a source being created or edited (domain.md, Sources). Errors name the field.
+// Validation of a source being created or edited (docs/domain-rules.md, Sources). Errors name the field.
 
 import { DEFAULT_SOURCE_CODE, type Source } from './types';
 import { formatCount } from './wording';

@@ -69,7 +69,7 @@ export function importCommands(store: Store, jobs: Jobs) {
 	}
 
 	return {
-		/** Check Data: every rule of csv.md; keeps the valid rows for `runImport`. */
+		/** Check Data: every rule of docs/domain-rules.md (CSV files); keeps the valid rows for `runImport`. */
 		async checkImport(
 			jobId: string,
 			file: File,

@@ -17,7 +17,7 @@ import { CancelledError, yieldToEvents, type Job, type Jobs, type ProgressListen
 import { UserError, type Store } from './store';
 
 export interface MassActionResult<C> {
-	/** The result line of domain.md (for the page's status and the toast). */
+	/** The result line (docs/domain-rules.md, Mass actions) (for the page's status and the toast). */
 	message: string;
 	counts: C;
 	/** The history operation, or null when nothing changed (then there is nothing to undo). */

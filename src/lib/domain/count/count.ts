@@ -1,4 +1,4 @@
-// Stock taking (domain.md): a count of one source, its lines, how a scanned or typed code is resolved,
+// Stock taking (docs/domain-rules.md, Stock taking): a count of one source, its lines, how a scanned or typed code is resolved,
 // and how a scan changes a line. Pure: the worker stores counts and lines, the page shows them.
 
 import { addQuantities } from '../quantity';

@@ -1,4 +1,4 @@
-// Review and Apply of a count (domain.md, Stock taking): per line expected (now), counted and variance;
+// Review and Apply of a count (docs/domain-rules.md, Stock taking): per line expected (now), counted and variance;
 // the products not counted; and the one change set that sets the counted quantities.
 
 import { productChange, type ChangeSet, type ProductChange } from '../changeSet';

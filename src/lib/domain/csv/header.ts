@@ -1,5 +1,5 @@
 // The header line: which separator it uses (Auto), where each known column is, and the file-level
-// errors and warnings it causes (csv.md, Reading a file).
+// errors and warnings it causes (docs/domain-rules.md, CSV files).
 
 import {
 	entityColumns,

@@ -1,4 +1,4 @@
-// Check Data: reads parsed records (header, then rows) and applies every rule of csv.md, keeping the
+// Check Data: reads parsed records (header, then rows) and applies every rule of docs/domain-rules.md (CSV files), keeping the
 // counts, the errors to show, the warnings and the valid rows. Pure: the reader feeds it, the worker
 // keeps what it returns. The same checker, run again with `onInvalidRow`, writes the error report.
 
@@ -43,7 +43,7 @@ export interface CheckContext {
 
 export interface RowError {
 	row: number;
-	/** The column as named in csv.md; empty for errors of the whole row. */
+	/** The column as the file names it; empty for errors of the whole row. */
 	column: string;
 	value: string;
 	message: string;

@@ -1,5 +1,5 @@
 // What a person chooses before Check Data: the entity, the behaviour, the strategy and the separator,
-// with the labels the page shows (csv.md, ui-contract.md).
+// with the labels the page shows (docs/domain-rules.md, CSV files).
 
 export type EntityType = 'stock-sources' | 'products';
 /** Magento's names: `append` is Add/Update. */
@@ -68,7 +68,7 @@ export function entityColumns(entity: EntityType): readonly ImportColumn[] {
 	return entity === 'stock-sources' ? STOCK_SOURCE_COLUMNS : PRODUCT_COLUMNS;
 }
 
-/** Delete needs only what names an item; Magento also demands `quantity` there (csv.md: differs). */
+/** Delete needs only what names an item; Magento also demands `quantity` there (unlike Magento: docs/domain-rules.md, CSV files). */
 export function requiredColumns(entity: EntityType, behavior: ImportBehavior): readonly ImportColumn[] {
 	if (entity === 'products') return ['sku'];
 	return behavior === 'delete' ? ['source_code', 'sku'] : ['source_code', 'sku', 'quantity'];

@@ -1,4 +1,4 @@
-// The lines Check Data and Import say, worded as in csv.md (Check Data result, Import behaviours).
+// The lines Check Data and Import say, as docs/domain-rules.md (CSV files) describes them.
 
 import { formatCount, formatNumber } from '../wording';
 import type { EntityType } from './importOptions';

@@ -1,4 +1,4 @@
-// The rules one CSV row must pass, each with the exact message of csv.md (Row rules).
+// The rules one CSV row must pass, each each with its message (docs/domain-rules.md, CSV files).
 
 import type { Source, StockStatus } from '../types';
 import type { EntityType } from './importOptions';

@@ -64,7 +64,7 @@ export class ProductEditorState {
 		this.errors = {};
 	}
 
-	/** A quantity typed without touching the status derives it (domain.md). */
+	/** A quantity typed without touching the status derives it (docs/domain-rules.md, Source items and quantities). */
 	quantityEdited(row: ItemRow) {
 		if (!row.statusTouched) row.status = '';
 	}

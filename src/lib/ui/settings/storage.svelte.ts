@@ -15,7 +15,7 @@ class StorageStatus {
 		this.persistent = await navigator.storage.persisted();
 	}
 
-	/** Asked once real data exists (architecture.md); browsers decide, we show the outcome. */
+	/** Asked once real data exists (docs/domain-rules.md, Storage); browsers decide, we show the outcome. */
 	async requestPersistence(): Promise<boolean> {
 		if (!navigator.storage?.persist) return false;
 		const granted = await navigator.storage.persist();
