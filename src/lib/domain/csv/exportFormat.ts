@@ -4,6 +4,7 @@
 import { formatQuantityPlain } from '../quantity';
 import { DEFAULT_SOURCE_CODE, type Product, type SourceItem } from '../types';
 import { csvField, csvLine } from './csvText';
+import { protectFreeText } from './formulaCells';
 import { PRODUCT_COLUMNS, STOCK_SOURCE_COLUMNS, type EntityType } from './importOptions';
 
 export type StatusFilter = 'any' | 'in' | 'out';
@@ -78,12 +79,15 @@ export function stockSourceLines(
 	return written;
 }
 
-/** `sku,name,barcode,qty,is_in_stock`: qty and status are the default source's, empty when unassigned. */
+/**
+ * `sku,name,barcode,qty,is_in_stock`: qty and status are the default source's, empty when unassigned
+ * (an import then leaves them alone). The name is free text, protected from spreadsheet formulas.
+ */
 export function productLine(product: Product): string {
 	const item = product.items.find((i) => i.source === DEFAULT_SOURCE_CODE);
 	return csvLine([
 		product.sku,
-		product.name,
+		protectFreeText(product.name),
 		product.barcodes.join('|'),
 		item ? formatQuantityPlain(item.quantity) : '',
 		item ? String(item.status) : ''

@@ -7,6 +7,13 @@ import { quantityProblemMessage, skuProblem } from '../productRules';
 import { deriveStatus } from '../quantity';
 import type { Product, Source } from '../types';
 import { CheckedRows, STATUS_NOT_GIVEN } from './checkedRows';
+import { blankCellsWarning, cellIntent, isBlankCell, isClearMarker, notClearableMessage } from './blankCells';
+import {
+	FORMULA_ROWS_NAMED,
+	formulaSkuWarning,
+	looksLikeFormula,
+	unprotectFreeText
+} from './formulaCells';
 import { ErrorCollector, type ErrorTable } from './errorCollector';
 import { analyzeHeader, type HeaderLayout } from './header';
 import type { ImportColumn, ImportOptions } from './importOptions';
@@ -91,6 +98,15 @@ export class ImportChecker {
 	#lastSku = '';
 	#lastSkuIndex = -1;
 	#invalidRows = 0;
+	/** Blank cells that keep a stored value, per column, in the order columns are listed. */
+	readonly #keptCells = new Map<string, number>([
+		['name', 0],
+		['barcode', 0],
+		['qty', 0],
+		['is_in_stock', 0]
+	]);
+	readonly #formulaSkuRows: number[] = [];
+	#formulaSkus = 0;
 
 	constructor(options: ImportOptions, context: CheckContext, onInvalidRow?: InvalidRowListener) {
 		this.#options = options;
@@ -209,15 +225,12 @@ export class ImportChecker {
 		if (this.#options.behavior !== 'delete') {
 			const raw = fields[index.quantity!];
 			quantity = plainWholeNumber(raw);
-			if (Number.isNaN(quantity)) {
-				const parsed = parseQuantity(raw);
-				if (parsed.ok) quantity = parsed.value;
-				else this.#error(row, 'quantity', raw, quantityProblemMessage('Quantity', raw, parsed.problem));
-			}
+			if (Number.isNaN(quantity)) quantity = this.#quantity(raw, row, 'quantity');
 			status = this.#status(fields, row, index.status, 'status');
 			if (status === STATUS_NOT_GIVEN && !Number.isNaN(quantity)) status = deriveStatus(quantity);
 		}
 		if (skuError) return;
+		this.#noteFormulaSku(sku, row);
 		const skuIndex = this.#skuIndex(sku);
 		if (source < 0) return;
 		const earlier = this.#rows.duplicateRow(skuIndex, source);
@@ -235,22 +248,19 @@ export class ImportChecker {
 		const skuError = skuProblem(sku);
 		if (skuError) this.#error(row, 'sku', sku, skuError);
 		const key = skuError ? '' : sku.toLowerCase();
+		const deleting = this.#options.behavior === 'delete';
 		let quantity = NaN;
 		let status = STATUS_NOT_GIVEN;
+		let name: string | undefined;
 		let barcodes: string[] | undefined;
-		const deleting = this.#options.behavior === 'delete';
-		if (!deleting && index.qty !== undefined && fields[index.qty].trim() !== '') {
-			const raw = fields[index.qty];
-			const parsed = parseQuantity(raw);
-			if (parsed.ok) quantity = parsed.value;
-			else this.#error(row, 'qty', raw, quantityProblemMessage('Quantity', raw, parsed.problem));
-		}
-		if (!deleting) status = this.#status(fields, row, index.is_in_stock, 'is_in_stock');
-		if (!deleting && index.barcode !== undefined) {
-			barcodes = splitBarcodes(fields[index.barcode]);
-			for (const code of barcodes) this.#checkBarcode(code, key, row, fields[index.barcode]);
+		if (!deleting) {
+			quantity = this.#productQuantity(fields, row, index.qty);
+			status = this.#status(fields, row, index.is_in_stock, 'is_in_stock');
+			name = this.#name(fields, index.name);
+			barcodes = this.#barcodes(fields, index.barcode, key, row);
 		}
 		if (skuError) return;
+		this.#noteFormulaSku(sku, row);
 		const skuIndex = this.#skuIndex(sku);
 		const earlier = this.#rows.duplicateRow(skuIndex, 0);
 		if (earlier > 0) {
@@ -261,8 +271,72 @@ export class ImportChecker {
 		const entry = this.#rows.add(skuIndex, 0, row, valid, quantity, status);
 		if (valid && !deleting) {
 			if (barcodes) for (const code of barcodes) this.#fileBarcodes.set(code, skuIndex);
-			this.#rows.setProductCells(entry, index.name === undefined ? undefined : fields[index.name], barcodes);
+			this.#rows.setProductCells(entry, name, barcodes);
+			this.#countKeptCells(fields, index, key);
 		}
+	}
+
+	/** NaN when the cell is blank or the column absent (the stored quantity stays). */
+	#productQuantity(fields: readonly string[], row: number, at: number | undefined): number {
+		if (at === undefined || isBlankCell(fields[at])) return NaN;
+		const raw = fields[at];
+		return this.#quantity(raw, row, 'qty');
+	}
+
+	/** The quantity of a cell, or NaN with its error recorded. */
+	#quantity(raw: string, row: number, column: ImportColumn): number {
+		const parsed = parseQuantity(raw);
+		if (parsed.ok) return parsed.value;
+		const message = isClearMarker(raw)
+			? notClearableMessage(column)
+			: quantityProblemMessage('Quantity', raw, parsed.problem);
+		this.#error(row, column, raw, message);
+		return NaN;
+	}
+
+	/** undefined keeps the stored name (blank cell or no column); the marker clears it. */
+	#name(fields: readonly string[], at: number | undefined): string | undefined {
+		if (at === undefined) return undefined;
+		const intent = cellIntent(fields[at]);
+		if (intent.kind === 'keep') return undefined;
+		return intent.kind === 'clear' ? '' : unprotectFreeText(intent.text);
+	}
+
+	#barcodes(
+		fields: readonly string[],
+		at: number | undefined,
+		key: string,
+		row: number
+	): string[] | undefined {
+		if (at === undefined) return undefined;
+		const intent = cellIntent(fields[at]);
+		if (intent.kind === 'keep') return undefined;
+		if (intent.kind === 'clear') return [];
+		const barcodes = splitBarcodes(intent.text);
+		for (const code of barcodes) this.#checkBarcode(code, key, row, intent.text);
+		return barcodes;
+	}
+
+	/** Blank cells of a product that exists keep its values: counted for the Check Data warning. */
+	#countKeptCells(fields: readonly string[], index: HeaderLayout['index'], key: string) {
+		const blank = (at: number | undefined) => at !== undefined && isBlankCell(fields[at]);
+		const name = blank(index.name);
+		const barcode = blank(index.barcode);
+		const qty = blank(index.qty);
+		// A blank is_in_stock beside a given qty is derived from it, so it keeps nothing.
+		const status = blank(index.is_in_stock) && (index.qty === undefined || qty);
+		if (!(name || barcode || qty || status) || !this.#context.product(key)) return;
+		const kept = this.#keptCells;
+		if (name) kept.set('name', (kept.get('name') ?? 0) + 1);
+		if (barcode) kept.set('barcode', (kept.get('barcode') ?? 0) + 1);
+		if (qty) kept.set('qty', (kept.get('qty') ?? 0) + 1);
+		if (status) kept.set('is_in_stock', (kept.get('is_in_stock') ?? 0) + 1);
+	}
+
+	#noteFormulaSku(sku: string, row: number) {
+		if (!looksLikeFormula(sku)) return;
+		if (this.#formulaSkuRows.length < FORMULA_ROWS_NAMED) this.#formulaSkuRows.push(row);
+		this.#formulaSkus++;
 	}
 
 	/** Files usually list a SKU's sources one after another: the last SKU is remembered. */
@@ -296,7 +370,7 @@ export class ImportChecker {
 		const raw = fields[at];
 		const status = readStatus(raw);
 		if (status === 'invalid') {
-			this.#error(row, column, raw, statusMessage(raw));
+			this.#error(row, column, raw, isClearMarker(raw) ? notClearableMessage(column) : statusMessage(raw));
 			return STATUS_NOT_GIVEN;
 		}
 		return status === 'derive' ? STATUS_NOT_GIVEN : status;
@@ -333,6 +407,10 @@ export class ImportChecker {
 		for (const source of this.#disabledUsed) {
 			warnings.push(disabledSourceWarning(this.#sources.codes[source]));
 		}
+		const kept = blankCellsWarning(this.#keptCells);
+		if (kept) warnings.push(kept);
+		const formulas = formulaSkuWarning(this.#formulaSkuRows, this.#formulaSkus);
+		if (formulas) warnings.push(formulas);
 		return warnings;
 	}
 }

@@ -1,0 +1,41 @@
+// Cells a spreadsheet would run as a formula: text starting with `=`, `+`, `-`, `@`, a tab or a carriage
+// return. Free text (product names) is written with a leading `'`, as OWASP advises against CSV
+// injection, and read back without it, so Stockroom's own files round-trip exactly. SKUs and quantities
+// are never changed: Magento must read them as they are (a quantity `-2` stays `-2`), so a formula-like
+// SKU is only pointed out at Check Data.
+
+import { formatNumber } from '../wording';
+
+const TRIGGER = /^[=+\-@\t\r]/;
+/** Protected text: one added quote before text that was a trigger or protected already. */
+const PROTECTED = /^'+[=+\-@\t\r]/;
+
+export function looksLikeFormula(text: string): boolean {
+	return TRIGGER.test(text);
+}
+
+/** The cell for free text: `'` first when a spreadsheet would run it, or when it reads as protected. */
+export function protectFreeText(text: string): string {
+	return TRIGGER.test(text) || PROTECTED.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of `protectFreeText`, for free text read from a file. */
+export function unprotectFreeText(cell: string): string {
+	return PROTECTED.test(cell) ? cell.slice(1) : cell;
+}
+
+const ROWS_NAMED = 10;
+
+/** Names the rows whose SKU a spreadsheet would take for a formula; null when there are none. */
+export function formulaSkuWarning(rows: readonly number[], total: number): string | null {
+	if (total === 0) return null;
+	const listed = rows.slice(0, ROWS_NAMED).map(formatNumber).join(', ');
+	const more = total > ROWS_NAMED ? ` and ${formatNumber(total - ROWS_NAMED)} more` : '';
+	const which = total === 1 ? `Row ${listed} has a SKU` : `Rows ${listed}${more} have SKUs`;
+	return (
+		`${which} starting with =, +, -, @, a tab or a line break, which a spreadsheet may run as a ` +
+		'formula. They are imported as written; check them before opening an export in a spreadsheet.'
+	);
+}
+
+export const FORMULA_ROWS_NAMED = ROWS_NAMED;
