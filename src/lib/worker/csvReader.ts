@@ -1,7 +1,9 @@
 // The one CSV reader: reads a File in slices (never the whole file as one string), decodes strict
-// UTF-8 (a byte-order mark is ignored), parses records and hands them to a sink, yielding to the event
-// loop between slices so that Cancel and other requests are answered meanwhile.
+// UTF-8 (a byte-order mark is ignored) or, when chosen, Windows-1252, parses records and hands them to a
+// sink, yielding to the event loop between slices so that Cancel and other requests are answered
+// meanwhile. A file that is not UTF-8 but reads as Windows-1252 text fails with that guess attached.
 
+import { guessEncoding, type FileEncoding } from '$lib/domain/csv/encodingGuess';
 import type { SeparatorChoice } from '$lib/domain/csv/importOptions';
 import { NOT_UTF8 } from '$lib/domain/csv/messages';
 import { CsvReadError, CsvRecordParser, type RecordBatch } from './csvRecords';
@@ -32,6 +34,8 @@ export interface ReadProgress {
 
 export interface ReadOptions {
 	separator: SeparatorChoice;
+	/** UTF-8 when not given. */
+	encoding?: FileEncoding;
 	job?: Job;
 	onProgress?: (progress: ReadProgress) => void;
 	sliceBytes?: number;
@@ -40,7 +44,7 @@ export interface ReadOptions {
 /** Reads `file` into `sink`. Throws CsvReadError when the file is not text, CancelledError on Cancel. */
 export async function readCsvFile(file: Blob, sink: RecordSink, options: ReadOptions): Promise<void> {
 	const sliceBytes = options.sliceBytes ?? SLICE_BYTES;
-	const decoder = new TextDecoder('utf-8', { fatal: true });
+	const decoder = new TextDecoder(options.encoding ?? 'utf-8', { fatal: true });
 	const parser = new CsvRecordParser(options.separator);
 	let announced = false;
 	let rows = 0;
@@ -57,8 +61,9 @@ export async function readCsvFile(file: Blob, sink: RecordSink, options: ReadOpt
 		offset < file.size ? file.slice(offset, Math.min(file.size, offset + sliceBytes)).arrayBuffer() : null;
 	// The next slice is read while this one is parsed, so the disk and the parser overlap.
 	let next = readSlice(0);
+	let bytes: ArrayBuffer | undefined;
 	for (let offset = 0; offset < file.size; offset += sliceBytes) {
-		const bytes = await next!;
+		bytes = await next!;
 		next = readSlice(offset + sliceBytes);
 		options.job?.checkpoint();
 		const text = decode(decoder, bytes, true);
@@ -69,18 +74,24 @@ export async function readCsvFile(file: Blob, sink: RecordSink, options: ReadOpt
 		await yieldToEvents();
 		options.job?.checkpoint();
 	}
-	const rest = decode(decoder, undefined, false);
+	// A sequence cut off by the end of the file is judged on the last slice.
+	const rest = decode(decoder, undefined, false, bytes);
 	if (rest !== '' && !deliver(parser.push(rest))) return;
 	deliver(parser.end());
 	options.onProgress?.({ bytes: file.size, totalBytes: file.size, rows });
 }
 
-function decode(decoder: TextDecoder, bytes: ArrayBuffer | undefined, stream: boolean): string {
+function decode(
+	decoder: TextDecoder,
+	bytes: ArrayBuffer | undefined,
+	stream: boolean,
+	judged: ArrayBuffer | undefined = bytes
+): string {
 	let text: string;
 	try {
 		text = decoder.decode(bytes, { stream });
 	} catch {
-		throw new CsvReadError(NOT_UTF8);
+		throw new CsvReadError(NOT_UTF8, judged ? guessEncoding(new Uint8Array(judged)) : null);
 	}
 	// Text files hold no NUL characters; binary files and UTF-16 text are full of them.
 	if (text.includes('\u0000')) throw new CsvReadError(NOT_UTF8);

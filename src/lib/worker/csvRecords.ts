@@ -4,15 +4,20 @@
 // left open) is stopped at MAX_ROW_CHARS instead of being re-parsed until memory runs out.
 
 import Papa from 'papaparse';
+import type { EncodingGuess } from '$lib/domain/csv/encodingGuess';
 import { separatorFor } from '$lib/domain/csv/header';
 import type { SeparatorChoice } from '$lib/domain/csv/importOptions';
 import { rowTooLongMessage, unclosedQuoteMessage } from '$lib/domain/csv/messages';
 
 /** A problem that makes the file unreadable; its message is for the person who chose the file. */
 export class CsvReadError extends Error {
-	constructor(message: string) {
+	/** For a file that is not UTF-8: the encoding it seems to be in, with a sample. */
+	readonly encodingGuess: EncodingGuess | null;
+
+	constructor(message: string, encodingGuess: EncodingGuess | null = null) {
 		super(message);
 		this.name = 'CsvReadError';
+		this.encodingGuess = encodingGuess;
 	}
 }
 

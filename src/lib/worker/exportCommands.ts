@@ -14,12 +14,16 @@ import {
 } from '$lib/domain/csv/exportFormat';
 import type { EntityType } from '$lib/domain/csv/importOptions';
 import { formatCount } from '$lib/domain/wording';
-import { CancelledError, yieldToEvents, type Jobs, type ProgressListener } from './jobs';
+import { yieldToEvents, type JobEnd, type Jobs, type ProgressListener } from './jobs';
 import type { Store } from './store';
 
-export type ExportResult =
-	| { status: 'exported'; blob: Blob; fileName: string; rows: number; message: string }
-	| { status: 'cancelled' };
+export interface ExportResult {
+	status: 'exported';
+	blob: Blob;
+	fileName: string;
+	rows: number;
+	message: string;
+}
 
 const PRODUCTS_PER_PART = 20_000;
 
@@ -30,10 +34,9 @@ export function exportCommands(store: Store, jobs: Jobs) {
 			entity: EntityType,
 			filters: ExportFilters,
 			onProgress?: ProgressListener
-		): Promise<ExportResult> {
+		): Promise<ExportResult | JobEnd> {
 			await store.start();
-			const job = jobs.start(jobId, onProgress);
-			try {
+			return jobs.run(jobId, onProgress, async (job): Promise<ExportResult> => {
 				const fileName = exportFileName(entity, new Date());
 				const keys = store.inventory.sortedKeys();
 				const needle = normalizedNeedle(filters);
@@ -69,12 +72,7 @@ export function exportCommands(store: Store, jobs: Jobs) {
 				const message =
 					rows === 0 ? NO_MATCHING_ROWS : `Exported ${formatCount(rows, 'row')} to ${fileName}.`;
 				return { status: 'exported', blob, fileName, rows, message };
-			} catch (error) {
-				if (error instanceof CancelledError) return { status: 'cancelled' };
-				throw error;
-			} finally {
-				jobs.finish(jobId);
-			}
+			});
 		}
 	};
 }

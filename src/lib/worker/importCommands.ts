@@ -9,30 +9,37 @@ import {
 	type CheckOutcome,
 	type CheckReport
 } from '$lib/domain/csv/importChecker';
+import type { ImportPlanSummary } from '$lib/domain/csv/planSummary';
 import type { ImportOptions } from '$lib/domain/csv/importOptions';
 import { planImport, type PlannedImport } from '$lib/domain/csv/importPlanner';
 import { countsLine, IMPORT_DONE, importSummary, type ImportCounts } from '$lib/domain/csv/messages';
 import { CsvReadError, readCsvFile, type ReadProgress } from './csvReader';
-import { CancelledError, yieldToEvents, type Job, type Jobs, type ProgressListener } from './jobs';
-import { UserError, type Store } from './store';
+import { yieldToEvents, type Job, type JobEnd, type Jobs, type ProgressListener } from './jobs';
+import type { Store } from './store';
 
+/** Check Data's verdict: invalid with the report of what is wrong, or valid with what Import will do. */
 export type CheckImportResult =
-	{ status: 'checked'; valid: boolean; report: CheckReport } | { status: 'cancelled' };
+	| { status: 'invalid'; report: CheckReport }
+	| { status: 'valid'; report: CheckReport; summary: ImportPlanSummary };
 
-export type RunImportResult =
-	| { status: 'imported'; counts: ImportCounts; lines: string[]; summary: string; operationId: number | null }
-	| { status: 'cancelled' }
-	| { status: 'failed'; message: string };
-
-export interface ErrorReportFile {
-	blob: Blob;
-	fileName: string;
+export interface ImportDone {
+	status: 'imported';
+	counts: ImportCounts;
+	lines: string[];
+	summary: string;
+	operationId: number | null;
 }
+
+export type ErrorReportResult =
+	| { status: 'written'; blob: Blob; fileName: string }
+	/** No check to report on (a new file or new options since). */
+	| { status: 'not-checked' };
 
 interface CheckedFile {
 	file: File;
 	options: ImportOptions;
 	outcome: CheckOutcome;
+	reportWidth: number;
 }
 
 const CHECK_FIRST = 'Check the file first: press "Check Data".';
@@ -54,18 +61,21 @@ export function importCommands(store: Store, jobs: Jobs) {
 
 	/** Runs the checker over the whole file; a file that can not be read ends the check with its message. */
 	async function runChecker(checker: ImportChecker, file: File, options: ImportOptions, job: Job) {
-		const started = performance.now();
 		const onProgress = ({ bytes, totalBytes, rows }: ReadProgress) => {
 			const total = bytes >= totalBytes ? rows : Math.max(rows, Math.round((rows * totalBytes) / bytes));
 			job.report('Checking rows', rows, total);
 		};
 		try {
-			await readCsvFile(file, checker, { separator: options.separator, job, onProgress });
+			await readCsvFile(file, checker, {
+				separator: options.separator,
+				encoding: options.encoding,
+				job,
+				onProgress
+			});
 		} catch (error) {
 			if (!(error instanceof CsvReadError)) throw error;
-			checker.fail(error.message);
+			checker.fail(error.message, error.encodingGuess);
 		}
-		return performance.now() - started;
 	}
 
 	return {
@@ -75,62 +85,52 @@ export function importCommands(store: Store, jobs: Jobs) {
 			file: File,
 			options: ImportOptions,
 			onProgress?: ProgressListener
-		): Promise<CheckImportResult> {
+		): Promise<CheckImportResult | JobEnd> {
 			await store.start();
 			checked = null;
-			const job = jobs.start(jobId, onProgress);
-			try {
+			return jobs.run(jobId, onProgress, async (job): Promise<CheckImportResult> => {
 				const checker = new ImportChecker(options, context());
 				await runChecker(checker, file, options, job);
 				const outcome = checker.finish();
-				checked = { file, options, outcome };
-				return { status: 'checked', valid: outcome.status === 'valid', report: outcome.report };
-			} catch (error) {
-				if (error instanceof CancelledError) return { status: 'cancelled' };
-				throw error;
-			} finally {
-				jobs.finish(jobId);
-			}
+				checked = { file, options, outcome, reportWidth: checker.reportWidth };
+				if (outcome.status === 'invalid') return { status: 'invalid', report: outcome.report };
+				return { status: 'valid', report: outcome.report, summary: outcome.summary };
+			});
 		},
 
-		/** All invalid rows of the checked file, with an `errors` column; null when nothing was checked. */
-		async downloadErrorReport(jobId: string, onProgress?: ProgressListener): Promise<ErrorReportFile | null> {
-			if (!checked) return null;
-			const { file, options } = checked;
-			const job = jobs.start(jobId, onProgress);
-			const lines: string[] = [];
-			const parts: string[] = [];
-			let checker: ImportChecker | null = null;
-			checker = new ImportChecker(options, context(), (fields, _row, errors) => {
-				const layout = checker!.layout!;
-				if (parts.length === 0 && lines.length === 0) {
-					lines.push(errorReportHeader(layout.names, checker!.separator));
-				}
-				lines.push(errorReportLine(fields, layout.width, errors, checker!.separator));
-				if (lines.length >= 10_000) parts.push(lines.splice(0).join(''));
-			});
-			try {
+		/** All invalid rows of the checked file, with an `errors` column as the last one. */
+		async downloadErrorReport(
+			jobId: string,
+			onProgress?: ProgressListener
+		): Promise<ErrorReportResult | JobEnd> {
+			if (!checked) return { status: 'not-checked' };
+			const { file, options, reportWidth } = checked;
+			return jobs.run(jobId, onProgress, async (job): Promise<ErrorReportResult> => {
+				const lines: string[] = [];
+				const parts: string[] = [];
+				const checker: ImportChecker = new ImportChecker(options, context(), (fields, _row, errors) => {
+					if (parts.length === 0 && lines.length === 0) {
+						lines.push(errorReportHeader(checker.layout!.names, reportWidth, checker.separator));
+					}
+					lines.push(errorReportLine(fields, reportWidth, errors, checker.separator));
+					if (lines.length >= 10_000) parts.push(lines.splice(0).join(''));
+				});
 				await runChecker(checker, file, options, job);
-			} catch (error) {
-				if (error instanceof CancelledError) return null;
-				throw error;
-			} finally {
-				jobs.finish(jobId);
-			}
-			parts.push(lines.join(''));
-			return { blob: new Blob(parts, { type: 'text/csv' }), fileName: errorReportFileName(file.name) };
+				parts.push(lines.join(''));
+				const blob = new Blob(parts, { type: 'text/csv' });
+				return { status: 'written', blob, fileName: errorReportFileName(file.name) };
+			});
 		},
 
 		/** Import: applies the checked rows to the catalogue as it is now, as one undoable operation. */
-		async runImport(jobId: string, onProgress?: ProgressListener): Promise<RunImportResult> {
+		async runImport(jobId: string, onProgress?: ProgressListener): Promise<ImportDone | JobEnd> {
 			await store.start();
 			if (!checked || checked.outcome.status !== 'valid') return { status: 'failed', message: CHECK_FIRST };
 			const { file, options, outcome } = checked;
 			if (outcome.sourceCodes.some((code) => !store.source(code))) {
 				return { status: 'failed', message: SOURCES_CHANGED };
 			}
-			const job = jobs.start(jobId, onProgress);
-			try {
+			return jobs.run(jobId, onProgress, async (job): Promise<ImportDone> => {
 				const plan = await planWithProgress(store, outcome, options, job);
 				const summary = importSummary(file.name, options.entity, plan.counts);
 				job.report('Saving all changes in one step', plan.changes.length, plan.changes.length);
@@ -143,13 +143,7 @@ export function importCommands(store: Store, jobs: Jobs) {
 					summary,
 					operationId: applied.operation?.id ?? null
 				};
-			} catch (error) {
-				if (error instanceof CancelledError) return { status: 'cancelled' };
-				if (error instanceof UserError) return { status: 'failed', message: error.message };
-				throw error;
-			} finally {
-				jobs.finish(jobId);
-			}
+			});
 		},
 
 		/** The page starts over (new file or options): forget the checked rows. */

@@ -1,4 +1,8 @@
-// Long work (import, export, mass actions) reports progress and can be cancelled between steps.
+// Long work (Check Data, import, export, the error report, mass actions) runs as a job: it reports
+// progress, can be cancelled between steps, and ends as a value. `Jobs.run` is the one place that turns
+// a Cancel or a refusal into that value, so no command repeats the lifecycle.
+
+import { UserError } from './store';
 
 export class CancelledError extends Error {
 	constructor() {
@@ -14,6 +18,20 @@ export interface Progress {
 }
 
 export type ProgressListener = (progress: Progress) => void;
+
+/** The user pressed Cancel: nothing was changed. */
+export interface JobCancelled {
+	status: 'cancelled';
+}
+
+/** The job could not do its work, for a reason the user can act on (nothing was changed). */
+export interface JobFailed {
+	status: 'failed';
+	message: string;
+}
+
+/** How any job may end besides its own result. */
+export type JobEnd = JobCancelled | JobFailed;
 
 export class Job {
 	cancelled = false;
@@ -41,14 +59,26 @@ export class Job {
 export class Jobs {
 	#running = new Map<string, Job>();
 
-	start(id: string, listener?: ProgressListener): Job {
+	/**
+	 * Runs `work` as job `id` until it returns: a Cancel ends it as `cancelled`, a UserError (a write
+	 * another tab made stale) as `failed` with its message. Anything else is a bug and still throws.
+	 */
+	async run<T>(
+		id: string,
+		listener: ProgressListener | undefined,
+		work: (job: Job) => Promise<T>
+	): Promise<T | JobEnd> {
 		const job = new Job(listener);
 		this.#running.set(id, job);
-		return job;
-	}
-
-	finish(id: string) {
-		this.#running.delete(id);
+		try {
+			return await work(job);
+		} catch (error) {
+			if (error instanceof CancelledError) return { status: 'cancelled' };
+			if (error instanceof UserError) return { status: 'failed', message: error.message };
+			throw error;
+		} finally {
+			this.#running.delete(id);
+		}
 	}
 
 	cancel(id: string) {

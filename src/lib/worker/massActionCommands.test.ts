@@ -114,7 +114,7 @@ describe('mass actions through the engine', () => {
 			destination: 'eu-1',
 			unassignOrigin: false
 		});
-		expect(result).toMatchObject({ ok: false, message: 'Origin and destination must be different sources.' });
+		expect(result).toEqual({ status: 'failed', message: 'Origin and destination must be different sources.' });
 		expect((await engine.listOperations(0, 100)).total).toBe(before.total);
 	});
 
@@ -142,7 +142,7 @@ describe('mass actions through the engine', () => {
 			unassignOrigin: false
 		});
 		engine.cancelJob('cancel-me');
-		expect(await running).toEqual({ ok: false, message: 'Cancelled. Nothing was changed.', errors: [] });
+		expect(await running).toEqual({ status: 'cancelled' });
 		expect((await engine.getProduct('SAMPLE-00001'))?.product).toEqual(before[0]);
 	});
 });

@@ -10,19 +10,23 @@ import {
 	type TransferInput,
 	type UnassignCounts
 } from '$lib/domain/massActions';
-import { fail, succeed, type Outcome } from '$lib/domain/outcome';
+import type { Outcome } from '$lib/domain/outcome';
 import type { ProductSelection } from '$lib/domain/productQuery';
 import type { Product } from '$lib/domain/types';
-import { CancelledError, yieldToEvents, type Job, type Jobs, type ProgressListener } from './jobs';
-import { UserError, type Store } from './store';
+import { yieldToEvents, type Job, type JobEnd, type Jobs, type ProgressListener } from './jobs';
+import type { Store } from './store';
 
-export interface MassActionResult<C> {
+export interface MassActionDone<C> {
+	status: 'done';
 	/** The result line (docs/domain-rules.md, Mass actions) (for the page's status and the toast). */
 	message: string;
 	counts: C;
 	/** The history operation, or null when nothing changed (then there is nothing to undo). */
 	operation: number | null;
 }
+
+/** Done, or cancelled, or refused with the reason (a plan the selection does not allow, a stale tab). */
+export type MassActionResult<C> = MassActionDone<C> | JobEnd;
 
 const SLICE = 20_000;
 
@@ -46,18 +50,17 @@ export function massActionCommands(store: Store, jobs: Jobs) {
 		return products;
 	}
 
-	async function run<C>(
+	function run<C>(
 		jobId: string,
 		onProgress: ProgressListener | undefined,
 		plan: (products: Product[]) => Outcome<MassActionPlan<C>>,
 		selection: ProductSelection
-	): Promise<Outcome<MassActionResult<C>>> {
-		const job = jobs.start(jobId, onProgress);
-		try {
+	): Promise<MassActionResult<C>> {
+		return jobs.run(jobId, onProgress, async (job): Promise<MassActionResult<C>> => {
 			const products = await selectedProducts(selection, job);
 			job.report('Preparing', 0, products.length);
 			const planned = plan(products);
-			if (!planned.ok) return planned;
+			if (!planned.ok) return { status: 'failed', message: planned.message };
 			const { set, counts, message } = planned.value;
 			job.checkpoint();
 			job.report('Saving', 0, set.changes.length);
@@ -65,14 +68,8 @@ export function massActionCommands(store: Store, jobs: Jobs) {
 			job.checkpoint();
 			const applied = await store.commit(set, job);
 			job.report('Saving', set.changes.length, set.changes.length);
-			return succeed({ message, counts, operation: applied.operation?.id ?? null });
-		} catch (error) {
-			if (error instanceof CancelledError) return fail('Cancelled. Nothing was changed.');
-			if (error instanceof UserError) return fail(error.message);
-			throw error;
-		} finally {
-			jobs.finish(jobId);
-		}
+			return { status: 'done', message, counts, operation: applied.operation?.id ?? null };
+		});
 	}
 
 	return {

@@ -3,6 +3,7 @@
 import { afterEach } from 'vitest';
 import type { Outcome } from '$lib/domain/outcome';
 import { createEngine } from './api';
+import type { JobEnd } from './jobs';
 import { Store } from './store';
 
 /**
@@ -23,8 +24,17 @@ export function engineFactory(prefix: string) {
 	};
 }
 
-/** The value of a successful outcome; a failure fails the test with its message. */
-export function value<T>(outcome: Outcome<T>): T {
-	if (!outcome.ok) throw new Error(`expected success, got: ${outcome.message}`);
-	return outcome.value;
+/**
+ * The value of a successful outcome, or the result of a job that is `done`; anything else fails the
+ * test with its message.
+ */
+export function value<T>(outcome: Outcome<T>): T;
+export function value<T extends { status: 'done' }>(result: T | JobEnd): T;
+export function value<T>(result: Outcome<T> | { status: string }): unknown {
+	if ('ok' in result) {
+		if (!result.ok) throw new Error(`expected success, got: ${result.message}`);
+		return result.value;
+	}
+	if (result.status !== 'done') throw new Error(`expected done, got: ${JSON.stringify(result)}`);
+	return result;
 }

@@ -8,7 +8,7 @@ const errors = [
 
 describe('error report', () => {
 	it('adds an errors column to the header, in the file separator', () => {
-		expect(errorReportHeader(['source_code', 'sku', 'status', 'quantity'], ';')).toBe(
+		expect(errorReportHeader(['source_code', 'sku', 'status', 'quantity'], 4, ';')).toBe(
 			'source_code;sku;status;quantity;errors\n'
 		);
 	});
@@ -19,13 +19,21 @@ describe('error report', () => {
 		);
 	});
 
-	it('keeps the errors in their column on ragged rows', () => {
+	it('keeps the errors in their column, the last one, on ragged rows', () => {
 		const ragged = [{ row: 9, column: '', value: '', message: 'Row has 2 fields; the header has 4.' }];
 		expect(errorReportLine(['a', 'b'], 4, ragged, ',')).toBe(
 			'a,b,,,Row 9: Row has 2 fields; the header has 4.\n'
 		);
-		expect(errorReportLine(['a', 'b', 'c', 'd', 'e'], 4, ragged, ',')).toBe(
-			'a,b,c,d,Row 9: Row has 2 fields; the header has 4.,e\n'
+		// A report that holds a 5-field row is 5 cells wide before the errors, header included.
+		const long = [{ row: 6, column: '', value: '', message: 'Row has 5 fields; the header has 4.' }];
+		expect(errorReportHeader(['source_code', 'sku', 'status', 'quantity'], 5, ',')).toBe(
+			'source_code,sku,status,quantity,,errors\n'
+		);
+		expect(errorReportLine(['default', 'SAMPLE-0023', '1', '1', '5'], 5, long, ',')).toBe(
+			'default,SAMPLE-0023,1,1,5,Row 6: Row has 5 fields; the header has 4.\n'
+		);
+		expect(errorReportLine(['a', 'b'], 5, ragged, ',')).toBe(
+			'a,b,,,,Row 9: Row has 2 fields; the header has 4.\n'
 		);
 	});
 

@@ -1,29 +1,30 @@
 // The error report: the invalid rows as the file had them, each with an added `errors` column that
 // names the original row and every problem, in the file's own separator so it opens and re-imports.
+// The errors column is always the last one: short rows are padded, and rows longer than the header keep
+// their extra cells before it (the header gets unnamed columns for them).
 
 import { csvLine } from './csvText';
 import type { RowError } from './importChecker';
 
 export const ERRORS_COLUMN = 'errors';
 
-export function errorReportHeader(names: readonly string[], separator: string): string {
-	return csvLine([...names, ERRORS_COLUMN], separator);
+/** `width` is the report's cell count before the errors: the widest invalid row, at least the header. */
+export function errorReportHeader(names: readonly string[], width: number, separator: string): string {
+	const cells = [...names];
+	while (cells.length < width) cells.push('');
+	cells.push(ERRORS_COLUMN);
+	return csvLine(cells, separator);
 }
 
-/**
- * The row's cells up to the header's width (padded when short), the errors, then any extra cells, so
- * that the errors stay in their column even on ragged rows.
- */
 export function errorReportLine(
 	fields: readonly string[],
 	width: number,
 	errors: readonly RowError[],
 	separator: string
 ): string {
-	const cells = fields.slice(0, width);
+	const cells = [...fields];
 	while (cells.length < width) cells.push('');
 	cells.push(describeRowErrors(errors));
-	for (let i = width; i < fields.length; i++) cells.push(fields[i]);
 	return csvLine(cells, separator);
 }
 

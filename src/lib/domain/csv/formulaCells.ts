@@ -26,6 +26,22 @@ export function unprotectFreeText(cell: string): string {
 
 const ROWS_NAMED = 10;
 
+/** Notes the rows whose SKU looks like a formula, for one Check Data warning. */
+export class FormulaSkus {
+	readonly #rows: number[] = [];
+	#total = 0;
+
+	note(sku: string, row: number) {
+		if (!looksLikeFormula(sku)) return;
+		if (this.#rows.length < ROWS_NAMED) this.#rows.push(row);
+		this.#total++;
+	}
+
+	warning(): string | null {
+		return formulaSkuWarning(this.#rows, this.#total);
+	}
+}
+
 /** Names the rows whose SKU a spreadsheet would take for a formula; null when there are none. */
 export function formulaSkuWarning(rows: readonly number[], total: number): string | null {
 	if (total === 0) return null;
@@ -37,5 +53,3 @@ export function formulaSkuWarning(rows: readonly number[], total: number): strin
 		'formula. They are imported as written; check them before opening an export in a spreadsheet.'
 	);
 }
-
-export const FORMULA_ROWS_NAMED = ROWS_NAMED;

@@ -6,14 +6,11 @@ import { parseQuantity } from '../quantity';
 import { quantityProblemMessage, skuProblem } from '../productRules';
 import { deriveStatus } from '../quantity';
 import type { Product, Source } from '../types';
+import type { EncodingGuess } from './encodingGuess';
 import { CheckedRows, STATUS_NOT_GIVEN } from './checkedRows';
-import { blankCellsWarning, cellIntent, isBlankCell, isClearMarker, notClearableMessage } from './blankCells';
-import {
-	FORMULA_ROWS_NAMED,
-	formulaSkuWarning,
-	looksLikeFormula,
-	unprotectFreeText
-} from './formulaCells';
+import { cellIntent, isBlankCell, isClearMarker, KeptCells, notClearableMessage } from './blankCells';
+import { FormulaSkus, unprotectFreeText } from './formulaCells';
+import { summarizePlan, type ImportPlanSummary } from './planSummary';
 import { ErrorCollector, type ErrorTable } from './errorCollector';
 import { analyzeHeader, type HeaderLayout } from './header';
 import type { ImportColumn, ImportOptions } from './importOptions';
@@ -31,6 +28,8 @@ import {
 } from './messages';
 import {
 	barcodeSpacesMessage,
+	isBlankRow,
+	plainWholeNumber,
 	barcodeTakenMessage,
 	duplicateMessage,
 	fieldCountMessage,
@@ -65,12 +64,20 @@ export interface CheckReport {
 	lines: string[];
 	errors: ErrorTable;
 	warnings: string[];
+	/** For a file that is not UTF-8 but reads as Windows-1252: the offer to read it so. */
+	encodingGuess: EncodingGuess | null;
 }
 
 /** Either invalid with its report, or valid with the rows an import will apply. */
 export type CheckOutcome =
 	| { status: 'invalid'; report: CheckReport }
-	| { status: 'valid'; report: CheckReport; rows: CheckedRows; sourceCodes: readonly string[] };
+	| {
+			status: 'valid';
+			report: CheckReport;
+			summary: ImportPlanSummary;
+			rows: CheckedRows;
+			sourceCodes: readonly string[];
+	  };
 
 export type InvalidRowListener = (
 	fields: readonly string[],
@@ -93,20 +100,15 @@ export class ImportChecker {
 	#separator = ',';
 	#layout: HeaderLayout | null = null;
 	#fileErrors: string[] = [];
+	#encodingGuess: EncodingGuess | null = null;
 	#warnings: string[] = [];
 	#dataRows = 0;
 	#lastSku = '';
 	#lastSkuIndex = -1;
 	#invalidRows = 0;
-	/** Blank cells that keep a stored value, per column, in the order columns are listed. */
-	readonly #keptCells = new Map<string, number>([
-		['name', 0],
-		['barcode', 0],
-		['qty', 0],
-		['is_in_stock', 0]
-	]);
-	readonly #formulaSkuRows: number[] = [];
-	#formulaSkus = 0;
+	#widestInvalidRow = 0;
+	readonly #keptCells = new KeptCells();
+	readonly #formulaSkus = new FormulaSkus();
 
 	constructor(options: ImportOptions, context: CheckContext, onInvalidRow?: InvalidRowListener) {
 		this.#options = options;
@@ -127,14 +129,20 @@ export class ImportChecker {
 		return this.#dataRows;
 	}
 
+	/** Cells before the error report's `errors` column: the widest invalid row, at least the header. */
+	get reportWidth(): number {
+		return Math.max(this.#layout?.width ?? 0, this.#widestInvalidRow);
+	}
+
 	/** The reader tells which separator it uses before the first records. */
 	useSeparator(separator: string) {
 		this.#separator = separator;
 	}
 
 	/** A problem of the file itself (encoding, an open quote): the check stops. */
-	fail(message: string) {
+	fail(message: string, encodingGuess: EncodingGuess | null = null) {
 		this.#fileErrors.push(message);
+		this.#encodingGuess ??= encodingGuess;
 	}
 
 	get stopped(): boolean {
@@ -145,7 +153,7 @@ export class ImportChecker {
 	addRecords(records: readonly string[][], firstRow: number): boolean {
 		for (let i = 0; i < records.length; i++) {
 			const fields = records[i];
-			if (isBlank(fields)) continue;
+			if (isBlankRow(fields)) continue;
 			if (this.#layout === null) {
 				if (!this.#readHeader(fields)) return false;
 				continue;
@@ -166,7 +174,16 @@ export class ImportChecker {
 			invalidRows: this.#invalidRows,
 			errors: this.#errors.total + this.#fileErrors.length
 		};
-		const warnings = this.stopped ? this.#warnings : [...this.#warnings, ...this.#rowWarnings()];
+		const summary = summarizePlan({
+			rows,
+			sourceCodes: this.#sources.codes,
+			entity: this.#options.entity,
+			behavior: this.#options.behavior,
+			skippedRows: this.#invalidRows,
+			keptCells: this.#keptCells.total,
+			product: (key) => this.#context.product(key)
+		});
+		const warnings = this.stopped ? this.#warnings : [...this.#warnings, ...this.#rowWarnings(summary)];
 		const valid =
 			!this.stopped &&
 			rows.validCount > 0 &&
@@ -178,10 +195,11 @@ export class ImportChecker {
 			counts,
 			lines,
 			errors: this.#errors.table(),
-			warnings
+			warnings,
+			encodingGuess: this.#encodingGuess
 		};
 		if (!valid) return { status: 'invalid', report };
-		return { status: 'valid', report, rows, sourceCodes: this.#sources.codes };
+		return { status: 'valid', report, summary, rows, sourceCodes: this.#sources.codes };
 	}
 
 	#readHeader(fields: readonly string[]): boolean {
@@ -209,6 +227,7 @@ export class ImportChecker {
 		}
 		if (this.#rowErrorCount > 0) {
 			this.#invalidRows++;
+			if (fields.length > this.#widestInvalidRow) this.#widestInvalidRow = fields.length;
 			this.#onInvalidRow?.(fields, row, this.#rowErrors);
 		}
 	}
@@ -230,7 +249,7 @@ export class ImportChecker {
 			if (status === STATUS_NOT_GIVEN && !Number.isNaN(quantity)) status = deriveStatus(quantity);
 		}
 		if (skuError) return;
-		this.#noteFormulaSku(sku, row);
+		this.#formulaSkus.note(sku, row);
 		const skuIndex = this.#skuIndex(sku);
 		if (source < 0) return;
 		const earlier = this.#rows.duplicateRow(skuIndex, source);
@@ -260,7 +279,7 @@ export class ImportChecker {
 			barcodes = this.#barcodes(fields, index.barcode, key, row);
 		}
 		if (skuError) return;
-		this.#noteFormulaSku(sku, row);
+		this.#formulaSkus.note(sku, row);
 		const skuIndex = this.#skuIndex(sku);
 		const earlier = this.#rows.duplicateRow(skuIndex, 0);
 		if (earlier > 0) {
@@ -272,7 +291,16 @@ export class ImportChecker {
 		if (valid && !deleting) {
 			if (barcodes) for (const code of barcodes) this.#fileBarcodes.set(code, skuIndex);
 			this.#rows.setProductCells(entry, name, barcodes);
-			this.#countKeptCells(fields, index, key);
+			const cell = (at: number | undefined) => (at === undefined ? undefined : fields[at]);
+			this.#keptCells.count(
+				{
+					name: cell(index.name),
+					barcode: cell(index.barcode),
+					qty: cell(index.qty),
+					is_in_stock: cell(index.is_in_stock)
+				},
+				() => this.#context.product(key) !== undefined
+			);
 		}
 	}
 
@@ -315,28 +343,6 @@ export class ImportChecker {
 		const barcodes = splitBarcodes(intent.text);
 		for (const code of barcodes) this.#checkBarcode(code, key, row, intent.text);
 		return barcodes;
-	}
-
-	/** Blank cells of a product that exists keep its values: counted for the Check Data warning. */
-	#countKeptCells(fields: readonly string[], index: HeaderLayout['index'], key: string) {
-		const blank = (at: number | undefined) => at !== undefined && isBlankCell(fields[at]);
-		const name = blank(index.name);
-		const barcode = blank(index.barcode);
-		const qty = blank(index.qty);
-		// A blank is_in_stock beside a given qty is derived from it, so it keeps nothing.
-		const status = blank(index.is_in_stock) && (index.qty === undefined || qty);
-		if (!(name || barcode || qty || status) || !this.#context.product(key)) return;
-		const kept = this.#keptCells;
-		if (name) kept.set('name', (kept.get('name') ?? 0) + 1);
-		if (barcode) kept.set('barcode', (kept.get('barcode') ?? 0) + 1);
-		if (qty) kept.set('qty', (kept.get('qty') ?? 0) + 1);
-		if (status) kept.set('is_in_stock', (kept.get('is_in_stock') ?? 0) + 1);
-	}
-
-	#noteFormulaSku(sku: string, row: number) {
-		if (!looksLikeFormula(sku)) return;
-		if (this.#formulaSkuRows.length < FORMULA_ROWS_NAMED) this.#formulaSkuRows.push(row);
-		this.#formulaSkus++;
 	}
 
 	/** Files usually list a SKU's sources one after another: the last SKU is remembered. */
@@ -382,57 +388,17 @@ export class ImportChecker {
 		if (this.#onInvalidRow) this.#rowErrors.push({ row, column, value, message });
 	}
 
-	#rowWarnings(): string[] {
-		const rows = this.#rows;
+	#rowWarnings(summary: ImportPlanSummary): string[] {
 		const { entity, behavior } = this.#options;
 		const warnings: string[] = [];
-		if (behavior === 'delete') {
-			let missing = 0;
-			for (let sku = 0; sku < rows.skuCount; sku++) {
-				const product = this.#context.product(rows.keys[sku]);
-				rows.forEachValid(sku, (entry) => {
-					const code = this.#sources.codes[rows.source(entry)];
-					if (!product || (entity === 'stock-sources' && !product.items.some((i) => i.source === code)))
-						missing++;
-				});
-			}
-			if (missing > 0) warnings.push(nothingToDeleteWarning(missing, entity));
-		} else {
-			let created = 0;
-			for (let sku = 0; sku < rows.skuCount; sku++) {
-				if (rows.hasValid(sku) && !this.#context.product(rows.keys[sku])) created++;
-			}
-			if (created > 0) warnings.push(newProductsWarning(created));
-		}
+		if (behavior === 'delete' && summary.nothingToDelete > 0)
+			warnings.push(nothingToDeleteWarning(summary.nothingToDelete, entity));
+		if (summary.newProducts > 0) warnings.push(newProductsWarning(summary.newProducts));
 		for (const source of this.#disabledUsed) {
 			warnings.push(disabledSourceWarning(this.#sources.codes[source]));
 		}
-		const kept = blankCellsWarning(this.#keptCells);
-		if (kept) warnings.push(kept);
-		const formulas = formulaSkuWarning(this.#formulaSkuRows, this.#formulaSkus);
-		if (formulas) warnings.push(formulas);
+		for (const warning of [this.#keptCells.warning(), this.#formulaSkus.warning()])
+			if (warning) warnings.push(warning);
 		return warnings;
 	}
-}
-
-/** The quantity when `raw` is 1 to 8 plain digits (most files), else NaN: parseQuantity decides. */
-function plainWholeNumber(raw: string): number {
-	const length = raw.length;
-	if (length === 0 || length > 8) return NaN;
-	let value = 0;
-	for (let i = 0; i < length; i++) {
-		const digit = raw.charCodeAt(i) - 48;
-		if (digit < 0 || digit > 9) return NaN;
-		value = value * 10 + digit;
-	}
-	return value;
-}
-
-/** Blank and whitespace-only lines (and rows of empty cells, as spreadsheets save them) are skipped. */
-function isBlank(fields: readonly string[]): boolean {
-	for (let i = 0; i < fields.length; i++) {
-		const field = fields[i];
-		if (field.length > 0 && (field.charCodeAt(0) > 32 || field.trim() !== '')) return false;
-	}
-	return true;
 }

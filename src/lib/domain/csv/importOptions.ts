@@ -1,5 +1,5 @@
-// What a person chooses before Check Data: the entity, the behaviour, the strategy and the separator,
-// with the labels the page shows (docs/domain-rules.md, CSV files).
+// What a person chooses before Check Data: the entity, the behaviour, the strategy, the separator and
+// the encoding, with the labels the page shows (docs/domain-rules.md, CSV files).
 
 export type EntityType = 'stock-sources' | 'products';
 /** Magento's names: `append` is Add/Update. */
@@ -7,12 +7,16 @@ export type ImportBehavior = 'append' | 'replace' | 'delete';
 export type ValidationStrategy = 'stop-on-error' | 'skip-errors';
 export type SeparatorChoice = 'auto' | 'comma' | 'semicolon' | 'tab' | 'pipe';
 
+import type { FileEncoding } from './encodingGuess';
+
 export interface ImportOptions {
 	entity: EntityType;
 	behavior: ImportBehavior;
 	strategy: ValidationStrategy;
 	allowedErrors: number;
 	separator: SeparatorChoice;
+	/** UTF-8 unless the person chose to read a Windows-1252 file as such. */
+	encoding: FileEncoding;
 }
 
 export const DEFAULT_ALLOWED_ERRORS = 10;
@@ -22,7 +26,8 @@ export const DEFAULT_IMPORT_OPTIONS: ImportOptions = {
 	behavior: 'append',
 	strategy: 'stop-on-error',
 	allowedErrors: DEFAULT_ALLOWED_ERRORS,
-	separator: 'auto'
+	separator: 'auto',
+	encoding: 'utf-8'
 };
 
 export const ENTITY_LABELS: Record<EntityType, string> = {

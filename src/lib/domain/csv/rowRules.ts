@@ -80,3 +80,25 @@ export function barcodeSpacesMessage(code: string): string {
 export function barcodeTakenMessage(code: string, owner: string): string {
 	return `Barcode "${code}" already belongs to ${owner}.`;
 }
+
+/** The quantity when `raw` is 1 to 8 plain digits (most files), else NaN: parseQuantity decides. */
+export function plainWholeNumber(raw: string): number {
+	const length = raw.length;
+	if (length === 0 || length > 8) return NaN;
+	let value = 0;
+	for (let i = 0; i < length; i++) {
+		const digit = raw.charCodeAt(i) - 48;
+		if (digit < 0 || digit > 9) return NaN;
+		value = value * 10 + digit;
+	}
+	return value;
+}
+
+/** Blank and whitespace-only lines (and rows of empty cells, as spreadsheets save them) are skipped. */
+export function isBlankRow(fields: readonly string[]): boolean {
+	for (let i = 0; i < fields.length; i++) {
+		const field = fields[i];
+		if (field.length > 0 && (field.charCodeAt(0) > 32 || field.trim() !== '')) return false;
+	}
+	return true;
+}

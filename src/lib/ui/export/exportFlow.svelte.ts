@@ -6,8 +6,8 @@ import type { EntityType } from '$lib/domain/csv/importOptions';
 import { quantityProblemMessage } from '$lib/domain/productRules';
 import { parseQuantity } from '$lib/domain/quantity';
 import { downloadBlob } from '$lib/ui/download';
-import { engine, newJobId, proxy } from '$lib/ui/engine';
-import type { Progress } from '$lib/worker/jobs';
+import { engine } from '$lib/ui/engine';
+import { JobRun } from '$lib/ui/jobRun.svelte';
 
 type Bound = { ok: true; value: number | null } | { ok: false; message: string };
 
@@ -24,13 +24,14 @@ class ExportFlow {
 	status = $state<StatusFilter>('any');
 	quantityFrom = $state('');
 	quantityTo = $state('');
-	busy = $state(false);
-	progress = $state.raw<Progress | null>(null);
-	startedAt = $state(0);
+	readonly job = new JobRun();
 	/** What the last export did, for the status region. */
 	result = $state('');
 	failure = $state('');
-	#jobId: string | null = null;
+
+	get busy(): boolean {
+		return this.job.running;
+	}
 
 	/** The filters as the worker takes them, or the first problem with what was typed. */
 	get filters(): { ok: true; value: ExportFilters } | { ok: false; message: string } {
@@ -62,32 +63,21 @@ class ExportFlow {
 	async run() {
 		const filters = this.filters;
 		if (this.busy || !filters.ok) return;
-		this.busy = true;
 		this.result = '';
 		this.failure = '';
-		this.#jobId = newJobId();
-		this.progress = null;
-		this.startedAt = performance.now();
-		try {
-			const listener = proxy((progress: Progress) => (this.progress = progress));
-			const result = await engine().exportCsv(this.#jobId, this.entity, filters.value, listener);
-			if (result.status === 'cancelled') {
-				this.result = 'Export cancelled.';
-				return;
-			}
+		const entity = this.entity;
+		const result = await this.job.run((id, onProgress) =>
+			engine().exportCsv(id, entity, filters.value, onProgress)
+		);
+		if (result.status === 'exported') {
 			downloadBlob(result.blob, result.fileName);
 			this.result = result.message;
-		} catch (error) {
-			this.failure = `The export stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
-		} finally {
-			this.busy = false;
-			this.progress = null;
-			this.#jobId = null;
-		}
+		} else if (result.status === 'cancelled') this.result = 'Export cancelled.';
+		else this.failure = `The export stopped unexpectedly: ${result.message}`;
 	}
 
 	cancel() {
-		if (this.#jobId) void engine().cancelJob(this.#jobId);
+		this.job.cancel();
 	}
 }
 

@@ -1,64 +1,87 @@
 // The Import page's state across its three steps (file and options → Check Data → Import). A singleton,
 // so a check or an import keeps going, and its result stays, while the user looks at other pages.
 
+import type { FileEncoding } from '$lib/domain/csv/encodingGuess';
 import { allowedErrorsFrom, DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '$lib/domain/csv/importOptions';
 import type { CheckReport } from '$lib/domain/csv/importChecker';
-import type { ImportCounts } from '$lib/domain/csv/messages';
+import type { ImportPlanSummary } from '$lib/domain/csv/planSummary';
 import { downloadBlob } from '$lib/ui/download';
-import { engine, newJobId, proxy } from '$lib/ui/engine';
+import { engine } from '$lib/ui/engine';
+import { JobRun } from '$lib/ui/jobRun.svelte';
 import { toasts } from '$lib/ui/toasts.svelte';
-import type { Progress } from '$lib/worker/jobs';
+import type { CheckImportResult, ImportDone } from '$lib/worker/importCommands';
 
-export type ImportPhase = 'choose' | 'checking' | 'checked' | 'importing' | 'imported';
+type ValidCheck = Extract<CheckImportResult, { status: 'valid' }>;
 
-export interface ImportOutcome {
-	lines: string[];
-	counts: ImportCounts;
-}
+/** Where the page is; each step holds exactly what it has. */
+export type ImportStep =
+	| { phase: 'choose' }
+	| { phase: 'checking' }
+	| { phase: 'checked'; check: CheckImportResult }
+	| { phase: 'importing'; check: ValidCheck }
+	| { phase: 'imported'; check: ValidCheck; result: ImportDone }
+	/** Import refused a valid check (sources changed since): the file must be checked again. */
+	| { phase: 'refused'; check: ValidCheck; message: string };
+
+export type ImportPhase = ImportStep['phase'];
 
 class ImportFlow {
 	options = $state<ImportOptions>({ ...DEFAULT_IMPORT_OPTIONS });
 	allowedErrorsText = $state(String(DEFAULT_IMPORT_OPTIONS.allowedErrors));
 	file = $state.raw<File | null>(null);
-	phase = $state<ImportPhase>('choose');
-	progress = $state.raw<Progress | null>(null);
-	startedAt = $state(0);
-	/** The last check of the current file with the current options. */
-	report = $state.raw<CheckReport | null>(null);
-	valid = $state(false);
-	outcome = $state.raw<ImportOutcome | null>(null);
-	/** A short line for the status region when a step ended without a result (cancelled, refused). */
+	step = $state.raw<ImportStep>({ phase: 'choose' });
+	/** A short line for the status region when a step ended without a result (cancelled). */
 	notice = $state('');
 	/** Something went wrong that the user did not cause (shown as an alert). */
 	failure = $state('');
-	reportBusy = $state(false);
-	#jobId: string | null = null;
+	readonly job = new JobRun();
+	readonly reportJob = new JobRun();
+
+	get phase(): ImportPhase {
+		return this.step.phase;
+	}
 
 	get busy(): boolean {
 		return this.phase === 'checking' || this.phase === 'importing';
 	}
 
+	/** The last check of the current file with the current options. */
+	get report(): CheckReport | null {
+		return 'check' in this.step ? this.step.check.report : null;
+	}
+
+	/** What Import will do, once the check is valid. */
+	get summary(): ImportPlanSummary | null {
+		return this.step.phase === 'checked' && this.step.check.status === 'valid'
+			? this.step.check.summary
+			: null;
+	}
+
 	get canImport(): boolean {
-		return this.phase === 'checked' && this.valid;
+		return this.summary !== null;
 	}
 
 	/** Which of the three steps the page is at. */
-	get step(): 1 | 2 | 3 {
+	get stepNumber(): 1 | 2 | 3 {
 		if (this.phase === 'imported') return 3;
-		return this.phase === 'checked' || this.phase === 'importing' ? 2 : 1;
+		return this.phase === 'choose' || this.phase === 'checking' ? 1 : 2;
 	}
 
 	/** What the status region says: the last step's lines (the check's, or the import's). */
 	get statusLines(): string[] {
-		if (this.phase === 'checking') return ['Checking the file…'];
-		if (this.outcome) return this.outcome.lines;
+		const step = this.step;
+		if (step.phase === 'checking') return ['Checking the file…'];
+		if (step.phase === 'imported') return step.result.lines;
 		const lines = this.report?.lines ?? [];
-		return this.notice ? [...lines, this.notice] : lines;
+		const extra = step.phase === 'refused' ? step.message : this.notice;
+		return extra ? [...lines, extra] : lines;
 	}
 
 	get tone(): 'neutral' | 'valid' | 'invalid' {
-		if (this.outcome || this.valid) return 'valid';
-		return this.report ? 'invalid' : 'neutral';
+		const step = this.step;
+		if (step.phase === 'refused') return 'invalid';
+		if (!('check' in step)) return 'neutral';
+		return step.check.status === 'valid' ? 'valid' : 'invalid';
 	}
 
 	chooseFile(file: File | null) {
@@ -79,80 +102,73 @@ class ImportFlow {
 		this.setOptions({ allowedErrors: allowedErrorsFrom(text) });
 	}
 
+	/** The file is not UTF-8: read it again in the encoding Check Data guessed. */
+	async readAs(encoding: FileEncoding) {
+		this.setOptions({ encoding });
+		await this.checkData();
+	}
+
 	async checkData() {
 		const file = this.file;
 		if (!file || this.busy) return;
 		this.#startOver();
-		this.phase = 'checking';
-		try {
-			const result = await engine().checkImport(
-				this.#begin(),
-				file,
-				$state.snapshot(this.options),
-				this.#listen()
-			);
-			if (result.status === 'cancelled') {
-				this.phase = 'choose';
+		this.step = { phase: 'checking' };
+		const options = $state.snapshot(this.options);
+		const result = await this.job.run((id, onProgress) =>
+			engine().checkImport(id, file, options, onProgress)
+		);
+		switch (result.status) {
+			case 'valid':
+			case 'invalid':
+				this.step = { phase: 'checked', check: result };
+				return;
+			case 'cancelled':
+				this.step = { phase: 'choose' };
 				this.notice = 'Check Data cancelled. Nothing was changed.';
 				return;
-			}
-			this.report = result.report;
-			this.valid = result.valid;
-			this.phase = 'checked';
-		} catch (error) {
-			this.phase = 'choose';
-			this.failure = `Check Data stopped unexpectedly: ${messageOf(error)}`;
-		} finally {
-			this.#end();
+			default:
+				this.step = { phase: 'choose' };
+				this.failure = `Check Data stopped unexpectedly: ${result.message}`;
 		}
 	}
 
 	async runImport() {
-		if (!this.canImport) return;
-		this.phase = 'importing';
+		const step = this.step;
+		if (step.phase !== 'checked' || step.check.status !== 'valid') return;
+		const check = step.check;
+		this.step = { phase: 'importing', check };
 		this.notice = '';
-		try {
-			const result = await engine().runImport(this.#begin(), this.#listen());
-			if (result.status === 'cancelled') {
-				this.phase = 'checked';
+		const result = await this.job.run((id, onProgress) => engine().runImport(id, onProgress));
+		switch (result.status) {
+			case 'imported':
+				this.step = { phase: 'imported', check, result };
+				toasts.show(`Imported: ${result.summary}.`, { undoOperation: result.operationId ?? undefined });
+				return;
+			case 'cancelled':
+				this.step = { phase: 'checked', check };
 				this.notice = 'Import cancelled. Nothing was changed.';
 				return;
-			}
-			if (result.status === 'failed') {
-				this.phase = 'checked';
-				this.valid = false;
-				this.notice = result.message;
+			case 'failed':
+				this.step = { phase: 'refused', check, message: result.message };
 				return;
-			}
-			this.outcome = { lines: result.lines, counts: result.counts };
-			this.phase = 'imported';
-			toasts.show(`Imported: ${result.summary}.`, {
-				undoOperation: result.operationId ?? undefined
-			});
-		} catch (error) {
-			this.phase = 'checked';
-			this.failure = `The import stopped unexpectedly and changed nothing: ${messageOf(error)}`;
-		} finally {
-			this.#end();
+			case 'crashed':
+				this.step = { phase: 'checked', check };
+				this.failure = `The import stopped unexpectedly and changed nothing: ${result.message}`;
 		}
 	}
 
 	cancel() {
-		if (this.#jobId) void engine().cancelJob(this.#jobId);
+		this.job.cancel();
 	}
 
 	async downloadErrorReport() {
-		if (this.reportBusy) return;
-		this.reportBusy = true;
-		try {
-			const file = await engine().downloadErrorReport(newJobId());
-			if (file) downloadBlob(file.blob, file.fileName);
-			else this.notice = 'Check the file again to download its error report.';
-		} catch (error) {
-			this.failure = `The error report could not be written: ${messageOf(error)}`;
-		} finally {
-			this.reportBusy = false;
-		}
+		if (this.reportJob.running) return;
+		const result = await this.reportJob.run((id, onProgress) => engine().downloadErrorReport(id, onProgress));
+		if (result.status === 'written') downloadBlob(result.blob, result.fileName);
+		else if (result.status === 'not-checked')
+			this.notice = 'Check the file again to download its error report.';
+		else if (result.status === 'failed' || result.status === 'crashed')
+			this.failure = `The error report could not be written: ${result.message}`;
 	}
 
 	/** Back to step 1 with the same options (after an import, or to pick another file). */
@@ -163,36 +179,11 @@ class ImportFlow {
 	}
 
 	#startOver() {
-		this.report = null;
-		this.valid = false;
-		this.outcome = null;
+		this.step = { phase: 'choose' };
 		this.notice = '';
 		this.failure = '';
-		this.phase = 'choose';
 		void engine().discardImportCheck();
 	}
-
-	#begin(): string {
-		this.#jobId = newJobId();
-		this.progress = null;
-		this.startedAt = performance.now();
-		return this.#jobId;
-	}
-
-	#listen() {
-		return proxy((progress: Progress) => {
-			this.progress = progress;
-		});
-	}
-
-	#end() {
-		this.#jobId = null;
-		this.progress = null;
-	}
-}
-
-function messageOf(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
 }
 
 export const importFlow = new ImportFlow();
