@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvLine } from '$lib/domain/csv/csvText';
+import type { FileEncoding } from '$lib/domain/csv/encodingGuess';
 import type { SeparatorChoice } from '$lib/domain/csv/importOptions';
 import { CsvReadError, readCsvFile, type RecordSink } from './csvReader';
 import { CancelledError, Job } from './jobs';
@@ -14,7 +15,8 @@ interface Read {
 async function read(
 	content: string | Uint8Array,
 	separator: SeparatorChoice = 'auto',
-	sliceBytes?: number
+	sliceBytes?: number,
+	encoding?: FileEncoding
 ): Promise<Read> {
 	const result: Read = { separator: null, rows: [] };
 	const sink: RecordSink = {
@@ -25,7 +27,7 @@ async function read(
 		}
 	};
 	const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-	await readCsvFile(new Blob([bytes as BlobPart]), sink, { separator, sliceBytes });
+	await readCsvFile(new Blob([bytes as BlobPart]), sink, { separator, sliceBytes, encoding });
 	return result;
 }
 
@@ -114,6 +116,24 @@ describe('reading a CSV file', () => {
 		const text = 'sku,name\r\n"Ä,1","Größe ""L""\r\nüber"\r\n€-2,日本語\r\n';
 		const whole = await read(text);
 		for (const size of [1, 2, 3, 5, 7, 64]) expect(await read(text, 'auto', size)).toEqual(whole);
+	});
+
+	it('reads Windows-1252 when asked, whatever the slice size', async () => {
+		// "sku,name\r\nA,Müller €\r\n" as Excel on Windows saves it.
+		const bytes = new Uint8Array([
+			...[...'sku,name\r\nA,M'].map((c) => c.charCodeAt(0)),
+			0xfc,
+			...[...'ller '].map((c) => c.charCodeAt(0)),
+			0x80,
+			0x0d,
+			0x0a
+		]);
+		for (const size of [1, 2, 3, 64]) {
+			expect((await read(bytes, 'auto', size, 'windows-1252')).rows).toEqual([
+				[1, ['sku', 'name']],
+				[2, ['A', 'Müller €']]
+			]);
+		}
 	});
 
 	it('reads a line of 1 MB', async () => {

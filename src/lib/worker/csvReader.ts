@@ -5,7 +5,7 @@
 
 import { guessEncoding, type FileEncoding } from '$lib/domain/csv/encodingGuess';
 import type { SeparatorChoice } from '$lib/domain/csv/importOptions';
-import { NOT_UTF8 } from '$lib/domain/csv/messages';
+import { NOT_TEXT, NOT_UTF8 } from '$lib/domain/csv/messages';
 import { CsvReadError, CsvRecordParser, type RecordBatch } from './csvRecords';
 import { yieldToEvents, type Job } from './jobs';
 
@@ -94,6 +94,6 @@ function decode(
 		throw new CsvReadError(NOT_UTF8, judged ? guessEncoding(new Uint8Array(judged)) : null);
 	}
 	// Text files hold no NUL characters; binary files and UTF-16 text are full of them.
-	if (text.includes('\u0000')) throw new CsvReadError(NOT_UTF8);
+	if (text.includes('\u0000')) throw new CsvReadError(decoder.encoding === 'utf-8' ? NOT_UTF8 : NOT_TEXT);
 	return text;
 }

@@ -114,7 +114,10 @@ describe('mass actions through the engine', () => {
 			destination: 'eu-1',
 			unassignOrigin: false
 		});
-		expect(result).toEqual({ status: 'failed', message: 'Origin and destination must be different sources.' });
+		expect(result).toEqual({
+			status: 'failed',
+			message: 'Origin and destination must be different sources.'
+		});
 		expect((await engine.listOperations(0, 100)).total).toBe(before.total);
 	});
 

@@ -19,20 +19,41 @@ export interface EncodingGuess {
  * Control characters do not occur in text: C0 controls other than tab and line breaks, DEL, and the five
  * bytes Windows-1252 leaves undefined (decoded as C1 controls). Binary files are full of them.
  */
-const NOT_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u0081\u008D\u008F\u0090\u009D]/;
-const NON_ASCII = /[^\u0000-\u007F]/;
+function isControl(code: number): boolean {
+	if (code < 32) return code !== 9 && code !== 10 && code !== 13;
+	return code === 0x7f || code === 0x81 || code === 0x8d || code === 0x8f || code === 0x90 || code === 0x9d;
+}
+
+function readsAsText(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (isControl(text.charCodeAt(i))) return false;
+	return true;
+}
+
+function hasNonAscii(text: string): boolean {
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return true;
+	return false;
+}
+
 const SAMPLE_LINES = 3;
 const SAMPLE_CHARS = 120;
-/** Enough of the bytes to judge and to find sample lines, without decoding a whole slice twice. */
+/** Enough bytes to judge and to find sample lines, from a little before the first non-ASCII byte. */
 const SCAN_BYTES = 256 * 1024;
+const SCAN_BEFORE = 4 * 1024;
 
 /** Windows-1252 with a sample when `bytes` (the part of the file that failed as UTF-8) read as text. */
 export function guessEncoding(bytes: Uint8Array): EncodingGuess | null {
-	const text = new TextDecoder('windows-1252').decode(bytes.subarray(0, SCAN_BYTES));
-	if (!NON_ASCII.test(text) || NOT_TEXT.test(text)) return null;
+	const first = bytes.findIndex((byte) => byte > 0x7f);
+	if (first < 0) return null;
+	const from = Math.max(0, first - SCAN_BEFORE);
+	// `stream`: Node 20 decodes a one-shot windows-1252 call as Latin-1 (0x80 → U+0080, not €).
+	const text = new TextDecoder('windows-1252').decode(bytes.subarray(from, from + SCAN_BYTES), {
+		stream: true
+	});
+	if (!readsAsText(text)) return null;
 	const sample: string[] = [];
+	// The first line of the window may be cut; it holds no non-ASCII text before `first` anyway.
 	for (const line of text.split(/\r\n|\r|\n/)) {
-		if (!NON_ASCII.test(line)) continue;
+		if (!hasNonAscii(line)) continue;
 		const trimmed = line.trim();
 		sample.push(trimmed.length > SAMPLE_CHARS ? `${trimmed.slice(0, SAMPLE_CHARS)}…` : trimmed);
 		if (sample.length === SAMPLE_LINES) break;

@@ -6,6 +6,8 @@ import type { EntityType } from './importOptions';
 export const FILE_EMPTY = 'The file is empty.';
 export const NO_DATA_ROWS = 'The file has a header but no data rows.';
 export const NOT_UTF8 = 'The file is not valid UTF-8 text.';
+/** A file read as Windows-1252 that holds binary data. */
+export const NOT_TEXT = 'The file is not text.';
 export const VALID_VERDICT = 'File is valid! To start import process press "Import" button';
 export const INVALID_VERDICT =
 	'Data validation failed. Please fix the following errors and upload the file again.';
