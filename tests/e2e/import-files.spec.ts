@@ -110,6 +110,7 @@ test('a name a spreadsheet would run is exported with a quote and imported back 
 		await engine.saveProduct('SAMPLE-0001', { name, barcodes: product.barcodes, items });
 	}, name);
 	await page.getByRole('link', { name: 'Export' }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Export' })).toBeVisible();
 	await page.getByLabel('Entity type').selectOption({ label: 'Products' });
 	await page.getByLabel('SKU contains').fill('SAMPLE-0001');
 	const [download] = await Promise.all([
@@ -122,6 +123,7 @@ test('a name a spreadsheet would run is exported with a quote and imported back 
 	);
 
 	await page.getByRole('link', { name: 'Import' }).first().click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Import' })).toBeVisible();
 	await page.getByLabel('Entity type').selectOption({ label: 'Products' });
 	await chooseFile(page, 'products.csv', exported);
 	await page.getByRole('button', { name: 'Check Data' }).click();
