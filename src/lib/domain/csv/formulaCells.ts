@@ -6,17 +6,19 @@
 
 import { formatNumber } from '../wording';
 
-const TRIGGER = /^[=+\-@\t\r]/;
 /** Protected text: one added quote before text that was a trigger or protected already. */
 const PROTECTED = /^'+[=+\-@\t\r]/;
 
+/** Checked on every SKU of a file (a million rows): a char code, not a regular expression. */
 export function looksLikeFormula(text: string): boolean {
-	return TRIGGER.test(text);
+	const code = text.charCodeAt(0);
+	// = + - @ tab CR
+	return code === 61 || code === 43 || code === 45 || code === 64 || code === 9 || code === 13;
 }
 
 /** The cell for free text: `'` first when a spreadsheet would run it, or when it reads as protected. */
 export function protectFreeText(text: string): string {
-	return TRIGGER.test(text) || PROTECTED.test(text) ? `'${text}` : text;
+	return looksLikeFormula(text) || PROTECTED.test(text) ? `'${text}` : text;
 }
 
 /** The inverse of `protectFreeText`, for free text read from a file. */
