@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeSet, ProductChange } from '$lib/domain/changeSet';
 import type { Product } from '$lib/domain/types';
+import { newSource } from '$lib/domain/types';
 import { skuKey } from '$lib/domain/types';
 import { applyChangeSet, CHANGES_PER_CHUNK, StaleDataError } from './applyChangeSet';
 import { pageIndexFor, PAGE_MAX, PAGE_MIN } from './pageLayout';
@@ -322,5 +323,50 @@ describe('applyChangeSet: history records', () => {
 		const applied = await applyChangeSet(db, created([1]));
 		expect(applied.operation).not.toHaveProperty('undoOf');
 		expect(await db.operations.get(1)).not.toHaveProperty('undoOf');
+	});
+});
+
+describe('applyChangeSet: sources that change with the stock', () => {
+	const north = newSource('wh-north', 'North Warehouse');
+	const atNorth = (n: number): Product => ({
+		...product(n),
+		items: [{ source: 'wh-north', quantity: 2, status: 1, notifyQty: null }]
+	});
+
+	it('creates a source and its stock in one operation that records the source', async () => {
+		const db = openDb();
+		const applied = await applyChangeSet(db, {
+			kind: 'import',
+			summary: 'Sample',
+			changes: [{ key: 'p-00001', before: null, after: atNorth(1) }],
+			sourceChanges: [{ code: 'wh-north', before: null, after: north }]
+		});
+		expect(await db.sources.get('wh-north')).toEqual(north);
+		expect(applied.operation?.sourceChanges).toEqual([{ code: 'wh-north', before: null, after: north }]);
+		expect((await db.operations.get(applied.operation!.id))?.sourceChanges).toHaveLength(1);
+	});
+
+	it('writes nothing, stock or source, when the source is not as the change expects', async () => {
+		const db = openDb();
+		await db.sources.put({ ...north, name: 'Renamed meanwhile' });
+		const before = await snapshot(db);
+		await expect(
+			applyChangeSet(db, {
+				kind: 'delete-product',
+				summary: 'Remove',
+				changes: [],
+				sourceChanges: [{ code: 'wh-north', before: north, after: null }]
+			})
+		).rejects.toBeInstanceOf(StaleDataError);
+		await expect(
+			applyChangeSet(db, {
+				kind: 'import',
+				summary: 'Sample',
+				changes: [{ key: 'p-00001', before: null, after: atNorth(1) }],
+				sourceChanges: [{ code: 'wh-north', before: null, after: north }]
+			})
+		).rejects.toBeInstanceOf(StaleDataError);
+		expect(await snapshot(db)).toEqual(before);
+		expect(await db.sources.get('wh-north')).toMatchObject({ name: 'Renamed meanwhile' });
 	});
 });

@@ -3,7 +3,14 @@
 // the pages and the history operation, and commits. Anything thrown before the commit changes nothing.
 
 import type { Table } from 'dexie';
-import { historyEntry, sameProduct, type ChangeSet, type ProductChange } from '$lib/domain/changeSet';
+import {
+	historyEntry,
+	sameProduct,
+	sameSource,
+	type ChangeSet,
+	type ProductChange,
+	type SourceChange
+} from '$lib/domain/changeSet';
 import type { OperationRecord } from '$lib/domain/history';
 import type { Product } from '$lib/domain/types';
 import { inItemOrder, skuKey } from '$lib/domain/types';
@@ -83,14 +90,22 @@ export async function applyChangeSet(
 	options: ApplyOptions = {}
 ): Promise<AppliedChangeSet> {
 	const checkpoint = options.checkpoint ?? (() => {});
-	if (set.changes.length === 0) {
+	const sourceChanges = set.sourceChanges ?? [];
+	if (set.changes.length === 0 && sourceChanges.length === 0) {
 		await options.alongside?.write(null);
 		return { operation: null, written: [], deleted: [], seq: options.known?.seq ?? (await readWriteSeq(db)) };
 	}
 	for (const change of set.changes) {
 		if (change.after) change.after.items = inItemOrder(change.after.items);
 	}
-	const tables = [db.pages, db.operations, db.opChanges, db.settings, ...(options.alongside?.tables ?? [])];
+	const tables = [
+		db.pages,
+		db.operations,
+		db.opChanges,
+		db.settings,
+		...(sourceChanges.length > 0 ? [db.sources] : []),
+		...(options.alongside?.tables ?? [])
+	];
 	return db.transaction('rw', tables, async () => {
 		const seq = await readWriteSeq(db);
 		const known = options.known && options.known.seq === seq ? options.known : undefined;
@@ -120,6 +135,7 @@ export async function applyChangeSet(
 			working.set(id, applyToPage(working.get(id)!, updates));
 		}
 		if (stale.length > 0) throw new StaleDataError(stale);
+		await writeSourceChanges(db, sourceChanges);
 		checkpoint();
 
 		const deleted = await mergeSmallPages(layout, working, loadPages);
@@ -151,6 +167,18 @@ export async function applyChangeSet(
 			seq: seq + 1
 		};
 	});
+}
+
+/** Writes the sources that change with the stock, after checking each is still as the change expects. */
+async function writeSourceChanges(db: StockroomDb, changes: readonly SourceChange[]) {
+	if (changes.length === 0) return;
+	const current = await db.sources.bulkGet(changes.map((change) => change.code));
+	const stale = changes.filter((change, i) => !sameSource(current[i], change.before));
+	if (stale.length > 0) throw new StaleDataError(stale.map((change) => change.code));
+	const put = changes.flatMap((change) => (change.after ? [change.after] : []));
+	const removed = changes.filter((change) => !change.after).map((change) => change.code);
+	if (put.length > 0) await db.sources.bulkPut(put);
+	if (removed.length > 0) await db.sources.bulkDelete(removed);
 }
 
 interface Layout {
@@ -234,7 +262,8 @@ async function recordOperation(db: StockroomDb, set: ChangeSet, at: number): Pro
 		products: set.changes.length,
 		items,
 		chunks,
-		...(set.undoOf !== undefined ? { undoOf: set.undoOf } : {})
+		...(set.undoOf !== undefined ? { undoOf: set.undoOf } : {}),
+		...(set.sourceChanges?.length ? { sourceChanges: set.sourceChanges } : {})
 	};
 	const id = (await db.operations.add(draft as OperationRecord)) as number;
 	const records = [];

@@ -4,11 +4,12 @@ import {
 	historyEntry,
 	itemChanges,
 	productChange,
+	removedSourcesStillUsed,
 	sameItem,
 	sameProduct,
 	OPERATION_KIND_LABELS
 } from './changeSet';
-import type { Product } from './types';
+import { newSource, type Product } from './types';
 
 const duffle: Product = {
 	sku: 'MB-01',
@@ -146,4 +147,38 @@ describe('cloneProduct', () => {
 it('labels every operation kind', () => {
 	expect(OPERATION_KIND_LABELS['create-product']).toBe('New product');
 	expect(Object.values(OPERATION_KIND_LABELS).every((label) => label.length > 0)).toBe(true);
+});
+
+describe('removedSourcesStillUsed', () => {
+	const at = (sku: string, source: string): Product => ({
+		sku,
+		name: '',
+		barcodes: [],
+		items: [{ source, quantity: 1, status: 1, notifyQty: null }]
+	});
+	const gone = (code: string) => ({ code, before: newSource(code, code), after: null });
+
+	it('names a removed source that a product not in the set still holds', () => {
+		const products: [string, Product][] = [
+			['a', at('A', 'north')],
+			['b', at('B', 'south')]
+		];
+		const set = {
+			kind: 'delete-product' as const,
+			summary: '',
+			changes: [{ key: 'a', before: products[0][1], after: null }],
+			sourceChanges: [gone('north'), gone('south')]
+		};
+		expect(removedSourcesStillUsed(set, products)).toEqual(['south']);
+	});
+
+	it('counts what the set itself puts on a removed source', () => {
+		const set = {
+			kind: 'edit' as const,
+			summary: '',
+			changes: [{ key: 'c', before: null, after: at('C', 'north') }],
+			sourceChanges: [gone('north')]
+		};
+		expect(removedSourcesStillUsed(set, [])).toEqual(['north']);
+	});
 });

@@ -1,7 +1,7 @@
 // A change set is what every stock-changing command produces: for each touched product its state
 // before and after. One mechanism (lib/db) applies it and records it as one history operation.
 
-import type { Product, SourceItem, StockStatus } from './types';
+import type { Product, Source, SourceItem, StockStatus } from './types';
 import { skuKey } from './types';
 
 export type OperationKind =
@@ -40,6 +40,40 @@ export interface ChangeSet {
 	changes: ProductChange[];
 	/** For an undo: the operation it reverts. */
 	undoOf?: number;
+	/** Sources that must appear or go with this stock (sample data), in the same transaction. */
+	sourceChanges?: SourceChange[];
+}
+
+/** `before` null: the source is created; `after` null: it is removed. */
+export interface SourceChange {
+	code: string;
+	before: Source | null;
+	after: Source | null;
+}
+
+export function sameSource(a: Source | null | undefined, b: Source | null | undefined): boolean {
+	if (!a || !b) return !a && !b;
+	const fields = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Source>;
+	return [...fields].every((field) => a[field] === b[field]);
+}
+
+/**
+ * The sources `set` removes that a product would still hold once it is applied (such a set must be
+ * refused: an item may never name a missing source). `products` are the current ones, by key.
+ */
+export function removedSourcesStillUsed(set: ChangeSet, products: Iterable<[string, Product]>): string[] {
+	const removed = new Set((set.sourceChanges ?? []).filter((c) => c.after === null).map((c) => c.code));
+	if (removed.size === 0) return [];
+	const after = new Map(set.changes.map((change) => [change.key, change.after]));
+	const used = new Set<string>();
+	for (const [key, current] of products) {
+		const product = after.has(key) ? after.get(key) : current;
+		for (const item of product?.items ?? []) if (removed.has(item.source)) used.add(item.source);
+	}
+	for (const product of after.values()) {
+		for (const item of product?.items ?? []) if (removed.has(item.source)) used.add(item.source);
+	}
+	return [...used];
 }
 
 /** What the history shows per (SKU, source): the item's state before and after. */

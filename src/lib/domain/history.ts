@@ -1,6 +1,6 @@
 // History records as stored and shown: one operation per command, its product changes kept in chunks.
 
-import type { OperationKind } from './changeSet';
+import type { OperationKind, SourceChange } from './changeSet';
 
 export interface OperationRecord {
 	id: number;
@@ -14,6 +14,8 @@ export interface OperationRecord {
 	chunks: number;
 	undoOf?: number;
 	undoneBy?: number;
+	/** Sources created or removed with the stock (few, so kept in the record itself). */
+	sourceChanges?: SourceChange[];
 }
 
 /** Retention: keep the last 100 operations, and every operation of the last 30 days. */

@@ -210,3 +210,36 @@ describe('describeChanged', () => {
 		);
 	});
 });
+
+describe('planUndo: sources created or removed with the stock', () => {
+	const north = newSource('wh-north', 'North Warehouse');
+	const removal = {
+		id: 7,
+		summary: 'Sample data removed',
+		sourceChanges: [{ code: 'wh-north', before: north, after: null }]
+	};
+
+	it('recreates a removed source in the undo', () => {
+		const plan = planUndo(
+			removal,
+			[],
+			() => undefined,
+			() => undefined
+		);
+		expect(plan).toMatchObject({
+			ok: true,
+			set: { undoOf: 7, sourceChanges: [{ code: 'wh-north', before: null, after: north }] }
+		});
+	});
+
+	it('refuses, naming the source, when a source of that code exists again', () => {
+		const plan = planUndo(
+			removal,
+			[],
+			() => undefined,
+			() => ({ ...north, name: 'Mine' })
+		);
+		expect(plan).toEqual({ ok: false, changed: [{ sku: null, source: 'wh-north' }] });
+		if (!plan.ok) expect(describeChanged(plan.changed, () => 'Mine')).toBe('source Mine');
+	});
+});

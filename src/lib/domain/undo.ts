@@ -1,20 +1,21 @@
 // Undo is data (as in Actual Budget): an operation's recorded before/after states give its inverse, which
 // is applied as a new operation. It is refused, naming the items, when any of them changed since.
 
-import { sameItem, type ChangeSet, type ProductChange } from './changeSet';
-import type { Product, SourceItem } from './types';
+import { sameItem, sameSource, type ChangeSet, type ProductChange, type SourceChange } from './changeSet';
+import type { Product, Source, SourceItem } from './types';
 
-/** An item (or, with `source` null, a product's own details or existence) that changed since. */
-export interface ChangedSince {
-	sku: string;
-	source: string | null;
-}
+/**
+ * An item (or, with `source` null, a product's own details or existence) that changed since; with `sku`
+ * null, a source the operation created or removed that changed since.
+ */
+export type ChangedSince = { sku: string; source: string | null } | { sku: null; source: string };
 
 export type UndoPlan = { ok: true; set: ChangeSet } | { ok: false; changed: ChangedSince[] };
 
 export interface UndoTarget {
 	id: number;
 	summary: string;
+	sourceChanges?: readonly SourceChange[];
 }
 
 /**
@@ -26,10 +27,17 @@ export interface UndoTarget {
 export function planUndo(
 	operation: UndoTarget,
 	changes: Iterable<ProductChange>,
-	current: (key: string) => Product | undefined
+	current: (key: string) => Product | undefined,
+	currentSource: (code: string) => Source | undefined = () => undefined
 ): UndoPlan {
 	const inverse: ProductChange[] = [];
 	const changed: ChangedSince[] = [];
+	const sourceChanges: SourceChange[] = [];
+	for (const change of operation.sourceChanges ?? []) {
+		const now = currentSource(change.code) ?? null;
+		if (!sameSource(now, change.after)) changed.push({ sku: null, source: change.code });
+		else sourceChanges.push({ code: change.code, before: now, after: change.before });
+	}
 	for (const change of changes) {
 		const now = current(change.key) ?? null;
 		const touched = change.before && change.after ? touchedSources(change.before, change.after) : [];
@@ -48,7 +56,8 @@ export function planUndo(
 			kind: 'undo',
 			summary: `Undo of #${operation.id}: ${operation.summary}`,
 			changes: inverse,
-			undoOf: operation.id
+			undoOf: operation.id,
+			...(sourceChanges.length > 0 ? { sourceChanges } : {})
 		}
 	};
 }
@@ -131,7 +140,11 @@ export function describeChanged(
 	const named = changed
 		.slice(0, limit)
 		.map((item) =>
-			item.source === null ? `${item.sku} (product)` : `${item.sku} at ${sourceName(item.source)}`
+			item.sku === null
+				? `source ${sourceName(item.source)}`
+				: item.source === null
+					? `${item.sku} (product)`
+					: `${item.sku} at ${sourceName(item.source)}`
 		);
 	const more = changed.length - named.length;
 	if (more === 0)

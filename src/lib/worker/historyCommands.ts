@@ -1,7 +1,7 @@
 // History: operations newest first, each one's item changes paged from its stored chunks, undo (which is
 // an operation itself), and pruning in the background (at least 100 operations or 30 days are kept).
 
-import { itemChanges, type ItemChange } from '$lib/domain/changeSet';
+import { itemChanges, removedSourcesStillUsed, type ItemChange } from '$lib/domain/changeSet';
 import type { OperationRecord } from '$lib/domain/history';
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
 import { sourceName } from '$lib/domain/productQuery';
@@ -64,8 +64,11 @@ export function historyCommands(store: Store) {
 		if (operation.undoneBy !== undefined) {
 			return fail(`This operation was already undone (by #${operation.undoneBy}). Undo that one to redo it.`);
 		}
-		const plan = planUndo(operation, await readOperationChanges(store.db, operation.id), (key) =>
-			store.inventory.get(key)
+		const plan = planUndo(
+			operation,
+			await readOperationChanges(store.db, operation.id),
+			(key) => store.inventory.get(key),
+			(code) => store.source(code)
 		);
 		const name = (code: string) => sourceName(store.sources, code);
 		if (!plan.ok) {
@@ -74,7 +77,15 @@ export function historyCommands(store: Store) {
 					`${describeChanged(plan.changed, name)}.`
 			);
 		}
-		if (plan.set.changes.length === 0) return fail('Nothing to undo: the operation changed no stock.');
+		if (plan.set.changes.length === 0 && !plan.set.sourceChanges)
+			return fail('Nothing to undo: the operation changed no stock.');
+		const stillUsed = removedSourcesStillUsed(plan.set, store.inventory.products.entries());
+		if (stillUsed.length > 0) {
+			return fail(
+				`Nothing was undone: ${stillUsed.map((code) => `source ${name(code)}`).join(', ')} now holds stock ` +
+					'of other products. Unassign or transfer that stock first.'
+			);
+		}
 		try {
 			// Undoing an undo also clears the redone operation's mark, in the same transaction (db layer).
 			const applied = await store.commit(plan.set);

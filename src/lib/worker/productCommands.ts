@@ -1,6 +1,6 @@
 // Products: the grid's windowed queries, the product page, add/edit/delete, sample data.
 
-import { productChange, type ProductChange } from '$lib/domain/changeSet';
+import { productChange, removedSourcesStillUsed, type ProductChange } from '$lib/domain/changeSet';
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
 import { createProduct, editProduct, type ProductEdit } from '$lib/domain/productEdits';
 import type { ProductDraft } from '$lib/domain/productRules';
@@ -111,11 +111,10 @@ export function productCommands(store: Store) {
 			});
 		},
 
-		/** Adds the sample sources and `count` sample products (one undoable operation). */
+		/** Adds the sample sources and `count` sample products: one undoable operation, sources included. */
 		async addSampleData(count = 60, sourceCount = SAMPLE_SOURCES.length): Promise<number> {
 			await store.start();
 			const wanted = SAMPLE_SOURCES.slice(0, sourceCount).filter((s) => !store.source(s.code));
-			if (wanted.length > 0) await store.saveSources({ put: wanted });
 			const codes = [DEFAULT_SOURCE_CODE, ...SAMPLE_SOURCES.slice(0, sourceCount).map((s) => s.code)];
 			const changes = sampleProducts(count, codes, SAMPLE_PREFIX)
 				.map((product) => productChange(store.inventory.get(skuKey(product.sku)) ?? null, product))
@@ -123,32 +122,46 @@ export function productCommands(store: Store) {
 			await store.commit({
 				kind: 'import',
 				summary: `Sample data: ${formatCount(changes.length, 'product')} added`,
-				changes
+				changes,
+				sourceChanges: wanted.map((source) => ({ code: source.code, before: null, after: source }))
 			});
 			return changes.length;
 		},
 
-		/** Removes every sample product, then the sample sources nothing else uses. */
-		async removeSampleData(): Promise<number> {
-			await store.start();
-			const changes = store.inventory
-				.keysWithPrefix(SAMPLE_PREFIX.toLowerCase())
-				.map((key) => store.inventory.get(key)!)
-				.filter((product) => product.sku.startsWith(SAMPLE_PREFIX))
-				.map((product) => productChange(product, null)!);
-			await store.commit({
-				kind: 'delete-product',
-				summary: `Sample data removed (${formatCount(changes.length, 'product')})`,
-				changes
+		/**
+		 * Removes every sample product and the sample sources nothing else uses, as one operation whose
+		 * undo brings both back.
+		 */
+		removeSampleData(): Promise<Outcome<{ products: number; sources: number; operation: number | null }>> {
+			return guarded(async () => {
+				await store.start();
+				const changes = store.inventory
+					.keysWithPrefix(SAMPLE_PREFIX.toLowerCase())
+					.map((key) => store.inventory.get(key)!)
+					.filter((product) => product.sku.startsWith(SAMPLE_PREFIX))
+					.map((product) => productChange(product, null)!);
+				const present = SAMPLE_SOURCES.flatMap((s) => store.source(s.code) ?? []);
+				const removing = {
+					kind: 'delete-product' as const,
+					summary: '',
+					changes,
+					sourceChanges: present.map((source) => ({ code: source.code, before: source, after: null }))
+				};
+				const used = new Set(removedSourcesStillUsed(removing, store.inventory.products.entries()));
+				const sourceChanges = removing.sourceChanges.filter((change) => !used.has(change.code));
+				const sources =
+					sourceChanges.length > 0 ? `, ${formatCount(sourceChanges.length, 'sample source')}` : '';
+				const applied = await store.commit({
+					...removing,
+					summary: `Sample data removed (${formatCount(changes.length, 'product')}${sources})`,
+					sourceChanges
+				});
+				return succeed({
+					products: changes.length,
+					sources: sourceChanges.length,
+					operation: applied.operation?.id ?? null
+				});
 			});
-			const used = new Set<string>();
-			for (const product of store.inventory.products.values())
-				for (const item of product.items) used.add(item.source);
-			const unused = SAMPLE_SOURCES.filter((s) => store.source(s.code) && !used.has(s.code)).map(
-				(s) => s.code
-			);
-			if (unused.length > 0) await store.saveSources({ remove: unused });
-			return changes.length;
 		},
 
 		async hasSampleData(): Promise<boolean> {

@@ -104,12 +104,15 @@ export class Store {
 			);
 		}
 		this.inventory.applyCommitted(set.changes, applied.written, applied.deleted);
+		const sourcesChanged = (set.sourceChanges?.length ?? 0) > 0;
+		if (sourcesChanged) await this.#loadSourcesAndSettings();
 		// Only a write that followed ours directly keeps memory known-current; after a gap (another tab
 		// wrote and its message has not arrived yet) the next write re-reads its pages.
 		this.#followSeq(applied.seq);
 		if (applied.operation) {
 			this.#post({ pages: applied.written.map((p) => p.id), deleted: applied.deleted, seq: applied.seq });
-			this.#notify(['products', 'history']);
+			if (sourcesChanged) this.#post({ topics: ['sources'] });
+			this.#notify(sourcesChanged ? ['products', 'history', 'sources'] : ['products', 'history']);
 		}
 		return applied;
 	}
