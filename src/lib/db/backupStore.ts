@@ -4,7 +4,7 @@
 import { BACKUP_TABLES, type BackupTable } from '$lib/domain/backupFormat';
 import { readWriteSeq, WRITE_SEQ_KEY } from './applyChangeSet';
 import { rowForBackup, rowFromBackup } from './backupRows';
-import type { StockroomDb } from './schema';
+import type { SettingRecord, StockroomDb } from './schema';
 
 const backupTables = (db: StockroomDb) => BACKUP_TABLES.map((t) => db.table(t));
 
@@ -15,7 +15,11 @@ export async function readEveryRow(
 ): Promise<void> {
 	await db.transaction('r', backupTables(db), async () => {
 		for (const table of BACKUP_TABLES) {
-			await db.table(table).each((row) => visit(table, rowForBackup(table, row)));
+			await db.table(table).each((row) => {
+				// The write sequence belongs to this database, not to its data: a restore moves it on.
+				if (table === 'settings' && (row as SettingRecord).key === WRITE_SEQ_KEY) return;
+				visit(table, rowForBackup(table, row));
+			});
 		}
 	});
 }

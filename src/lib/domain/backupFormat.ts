@@ -1,8 +1,13 @@
-// The backup file: one JSON record per line, so that a large catalogue is written and read in parts.
-// Line 1 is the header; every other line is { table, row }.
+// The backup file (docs/domain-rules.md, Backups): one JSON record per line, so that a large catalogue
+// is written and read in parts. Line 1 is the header, every other line but the last is { table, row },
+// and the last line is the footer: how many rows each table has, and a SHA-256 of every line before
+// it. A file that was cut off, edited or is not a backup at all is refused before anything is replaced.
+
+import { checkBackupRows, summarizeBackup, type BackupSummary } from './backupContent';
 
 export const BACKUP_FORMAT = 'stockroom-backup';
-export const BACKUP_VERSION = 1;
+/** Version 2 added the footer with counts and checksum; version 1 files had none and are refused. */
+export const BACKUP_VERSION = 2;
 export const BACKUP_TABLES = [
 	'sources',
 	'settings',
@@ -20,7 +25,18 @@ export interface BackupHeader {
 	createdAt: string;
 }
 
-export type BackupRead = { ok: true; rows: Map<BackupTable, unknown[]> } | { ok: false; message: string };
+export interface BackupFooter {
+	footer: typeof BACKUP_FORMAT;
+	counts: Record<BackupTable, number>;
+	/** Lower-case hex SHA-256 of the UTF-8 text of every line before the footer, each ending in `\n`. */
+	sha256: string;
+}
+
+/** The SHA-256 of a text, as lower-case hex (Web Crypto in the app; injected to keep this pure). */
+export type Sha256 = (text: string) => Promise<string>;
+
+export type BackupRead =
+	{ ok: true; rows: Map<BackupTable, unknown[]>; summary: BackupSummary } | { ok: false; message: string };
 
 export function backupHeader(now: Date): string {
 	const header: BackupHeader = {
@@ -35,42 +51,80 @@ export function backupLine(table: BackupTable, row: unknown): string {
 	return JSON.stringify({ table, row });
 }
 
-/** Reads a whole backup, refusing anything that is not one, before anything is replaced. */
-export function readBackup(text: string): BackupRead {
-	const lines = text.split('\n');
-	if (lines.every((line) => line.trim() === '')) return { ok: false, message: 'The file is empty.' };
-	let header: Partial<BackupHeader>;
-	try {
-		header = JSON.parse(lines[0]);
-	} catch {
-		return { ok: false, message: 'This file is not a Stockroom backup.' };
-	}
-	if (header?.format !== BACKUP_FORMAT) return { ok: false, message: 'This file is not a Stockroom backup.' };
-	if (typeof header.version !== 'number')
-		return { ok: false, message: 'This file is not a Stockroom backup.' };
+/** The footer line for `body`: the header and row lines, each ending in `\n`. */
+export async function backupFooter(
+	body: string,
+	counts: Record<BackupTable, number>,
+	sha256: Sha256
+): Promise<string> {
+	const footer: BackupFooter = { footer: BACKUP_FORMAT, counts, sha256: await sha256(body) };
+	return JSON.stringify(footer);
+}
+
+const NOTHING = 'Nothing was restored.';
+const refuse = (message: string): BackupRead => ({ ok: false, message: `${message} ${NOTHING}` });
+const NOT_A_BACKUP: BackupRead = { ok: false, message: 'This file is not a Stockroom backup.' };
+
+/**
+ * Reads and checks a whole backup before anything is replaced: its header, that it is complete (the
+ * footer is there), its checksum, the declared against the present row counts, and every value
+ * (backupContent.ts). The first problem found is the answer.
+ */
+export async function readBackup(text: string, sha256: Sha256): Promise<BackupRead> {
+	const lines = text.split(/\r?\n/);
+	while (lines.length > 0 && lines.at(-1)!.trim() === '') lines.pop();
+	if (lines.length === 0) return { ok: false, message: 'The file is empty.' };
+	const header = parseObject(lines[0]) as Partial<BackupHeader> | null;
+	if (header?.format !== BACKUP_FORMAT || typeof header.version !== 'number') return NOT_A_BACKUP;
 	if (header.version > BACKUP_VERSION) {
 		return {
 			ok: false,
 			message: 'This backup was made by a newer version of Stockroom. Update the app first.'
 		};
 	}
+	if (header.version < 2) {
+		return refuse(
+			'This backup was made by an older version of Stockroom and has no checksum, so it can not be checked.'
+		);
+	}
+	const footer = parseObject(lines.at(-1)!) as Partial<BackupFooter> | null;
+	if (lines.length < 2 || footer?.footer !== BACKUP_FORMAT) {
+		return refuse('This backup is incomplete: its last line is missing, so the file was cut off.');
+	}
+	const body = lines.slice(0, -1).join('\n') + '\n';
+	if (typeof footer.sha256 !== 'string' || footer.sha256 !== (await sha256(body))) {
+		return refuse('This backup was changed after it was made: its checksum does not match its content.');
+	}
+
 	const rows = new Map<BackupTable, unknown[]>(BACKUP_TABLES.map((t) => [t, []]));
-	for (let i = 1; i < lines.length; i++) {
+	const lineOf = new Map<unknown, number>();
+	for (let i = 1; i < lines.length - 1; i++) {
 		if (lines[i].trim() === '') continue;
-		let record: { table?: string; row?: unknown };
-		try {
-			record = JSON.parse(lines[i]);
-		} catch {
-			return { ok: false, message: `The backup is damaged at line ${i + 1}; nothing was restored.` };
-		}
-		const table = rows.get(record.table as BackupTable);
-		if (!table || typeof record.row !== 'object' || record.row === null) {
-			return { ok: false, message: `The backup is damaged at line ${i + 1}; nothing was restored.` };
+		const record = parseObject(lines[i]) as { table?: string; row?: unknown } | null;
+		const table = rows.get(record?.table as BackupTable);
+		if (!table || typeof record?.row !== 'object' || record.row === null) {
+			return refuse(`The backup is damaged at line ${i + 1}.`);
 		}
 		table.push(record.row);
+		lineOf.set(record.row, i + 1);
 	}
-	if (!(rows.get('sources') ?? []).some((s) => (s as { code?: string }).code === 'default')) {
-		return { ok: false, message: 'The backup has no default source; nothing was restored.' };
+	for (const table of BACKUP_TABLES) {
+		const declared = footer.counts?.[table];
+		const present = rows.get(table)!.length;
+		if (declared !== present) {
+			return refuse(`The backup declares ${declared ?? 'no'} ${table} rows but holds ${present}.`);
+		}
 	}
-	return { ok: true, rows };
+	const problem = checkBackupRows(rows, (row) => lineOf.get(row) ?? 0);
+	if (problem) return refuse(problem);
+	return { ok: true, rows, summary: summarizeBackup(header.createdAt ?? '', rows) };
+}
+
+function parseObject(line: string): object | null {
+	try {
+		const value: unknown = JSON.parse(line);
+		return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : null;
+	} catch {
+		return null;
+	}
 }

@@ -255,7 +255,10 @@ describe('backup and restore', { timeout: 20_000 }, () => {
 		value(await tab.engine.saveDefaultNotifyQty('9'));
 		await eventually('the other tab sees NEW-1', async () => (await skus(other)).includes('NEW-1'));
 
-		expect(await tab.engine.restore(blob)).toEqual({ ok: true, value: { products: 2, sources: 2 } });
+		expect(await tab.engine.restore(blob)).toEqual({
+			ok: true,
+			value: { products: 2, sources: 2, previous: { savedAt: expect.any(Number), kept: 'session' } }
+		});
 		expect(await state(tab)).toEqual(saved);
 		expect(await skus(tab, { ...ALL_PRODUCTS, search: '555' })).toEqual([]);
 		expect(await skus(tab, { ...ALL_PRODUCTS, search: '0730143312691' })).toEqual(['MB-01']);
@@ -274,7 +277,10 @@ describe('backup and restore', { timeout: 20_000 }, () => {
 		const { blob } = await tab.engine.backUp();
 		const fresh = openTab();
 		expect(await fresh.engine.start()).toEqual({ products: 0, sources: 1 });
-		expect(await fresh.engine.restore(blob)).toEqual({ ok: true, value: { products: 2, sources: 2 } });
+		expect(await fresh.engine.restore(blob)).toEqual({
+			ok: true,
+			value: { products: 2, sources: 2, previous: { savedAt: expect.any(Number), kept: 'session' } }
+		});
 		expect(await state(fresh)).toEqual(saved);
 		// History continues after the restored operations.
 		value(await fresh.engine.createProduct({ sku: 'NEXT', name: '', barcodes: [] }));
@@ -298,7 +304,8 @@ describe('backup and restore', { timeout: 20_000 }, () => {
 		const damaged = [...lines.slice(0, -1), lines.at(-1)!.slice(0, 10)].join('\n');
 		expect(await tab.engine.restore(new Blob([damaged]))).toEqual({
 			ok: false,
-			message: `The backup is damaged at line ${lines.length}; nothing was restored.`,
+			message:
+				'This backup is incomplete: its last line is missing, so the file was cut off. Nothing was restored.',
 			errors: []
 		});
 		expect(await state(tab)).toEqual(saved);
