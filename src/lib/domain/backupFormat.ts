@@ -91,7 +91,11 @@ export async function readBackup(text: string, sha256: Sha256): Promise<BackupRe
 	if (lines.length < 2 || footer?.footer !== BACKUP_FORMAT) {
 		return refuse('This backup is incomplete: its last line is missing, so the file was cut off.');
 	}
-	const body = lines.slice(0, -1).join('\n') + '\n';
+	// The text up to the footer as written (LF); a copy only when line ends were changed to CRLF.
+	const end = text.trimEnd();
+	const body = text.includes('\r')
+		? lines.slice(0, -1).join('\n') + '\n'
+		: end.slice(0, end.lastIndexOf('\n') + 1);
 	if (typeof footer.sha256 !== 'string' || footer.sha256 !== (await sha256(body))) {
 		return refuse('This backup was changed after it was made: its checksum does not match its content.');
 	}
