@@ -76,7 +76,7 @@ test('transfers every product matching a search, shows it in the grid and Histor
 	await dialog.getByRole('button', { name: 'Transfer Inventory' }).click();
 
 	await expect(page.getByRole('status')).toHaveText(
-		`Transferred ${count(units, 'unit')} of 9 products from "wh-north" to "shop-1"; 0 products skipped (not assigned to "wh-north").`
+		`Transferred ${count(units, 'unit')} of 9 products from North Warehouse to Shop Floor; 0 products skipped (not assigned to North Warehouse).`
 	);
 	await expect(dialog).toBeHidden();
 	const first = before['SAMPLE-0001'];
@@ -148,7 +148,7 @@ test('skips and counts products without the origin; refuses the same source twic
 	await again.getByRole('checkbox', { name: 'Unassign from source origin' }).check();
 	await again.getByRole('checkbox', { name: 'Unassign from source origin' }).press('Enter');
 	await expect(page.getByRole('status')).toHaveText(
-		`Transferred ${count(before.backroom, 'unit')} of 1 product from "backroom" to "dropship"; 1 product skipped (not assigned to "backroom").`
+		`Transferred ${count(before.backroom, 'unit')} of 1 product from Back Room to Drop Shipper; 1 product skipped (not assigned to Back Room).`
 	);
 	const { backroom, ...rest } = before;
 	expect(await itemsOf(page, 'SAMPLE-0030')).toEqual({ ...rest, dropship: before.dropship + backroom });

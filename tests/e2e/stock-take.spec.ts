@@ -5,7 +5,8 @@ import { openApp, seedSample } from './helpers';
 
 async function scan(page: Page, code: string, quantity?: string) {
 	const field = page.getByRole('textbox', { name: 'Scan or type SKU or barcode' });
-	if (quantity !== undefined) await page.getByRole('spinbutton', { name: 'Quantity' }).fill(quantity);
+	if (quantity !== undefined)
+		await page.getByRole('textbox', { name: 'Quantity', exact: true }).fill(quantity);
 	await field.fill(code);
 	await field.press('Enter');
 }

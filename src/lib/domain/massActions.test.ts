@@ -139,7 +139,7 @@ describe('transferInventory', () => {
 		);
 		expect(afterOf(plan, 'a')?.items).toEqual([item('eu-1', 0, 0, 2), item('eu-2', 7, 1, 9)]);
 		expect(plan.message).toBe(
-			'Transferred 4 units of 1 product from "eu-1" to "eu-2"; 0 products skipped (not assigned to "eu-1").'
+			'Transferred 4 units of 1 product from EU 1 to EU 2; 0 products skipped (not assigned to EU 1).'
 		);
 		expect(plan.set.summary).toBe('Transferred 4 units of 1 product from EU 1 to EU 2');
 		expect(plan.set.kind).toBe('transfer');
@@ -199,7 +199,7 @@ describe('transferInventory', () => {
 		expect(plan.set.changes.map((c) => c.key)).toEqual(['a']);
 		expect(plan.counts).toEqual({ products: 1, units: 2, skipped: 3 });
 		expect(plan.message).toBe(
-			'Transferred 2 units of 1 product from "eu-1" to "eu-2"; 3 products skipped (not assigned to "eu-1").'
+			'Transferred 2 units of 1 product from EU 1 to EU 2; 3 products skipped (not assigned to EU 1).'
 		);
 		expect(plan.set.summary).toBe(
 			'Transferred 2 units of 1 product from EU 1 to EU 2; 3 skipped (not at EU 1)'
@@ -228,14 +228,14 @@ describe('transferInventory', () => {
 		});
 		const full = transferInventory([product('A', item('eu-1', 99_999_999), item('eu-2', 5))], move, SOURCES);
 		expect(full).toMatchObject({ ok: false });
-		expect(full.ok ? '' : full.message).toContain('A would hold 100,000,004 units at "eu-2"');
+		expect(full.ok ? '' : full.message).toContain('A would hold 100,000,004 units at EU 2');
 	});
 
 	it('counts a transfer of an all-skipped selection without changing anything', () => {
 		const plan = value(transferInventory([product('A', item('default', 1))], move, SOURCES));
 		expect(plan.set.changes).toEqual([]);
 		expect(plan.message).toBe(
-			'Transferred 0 units of 0 products from "eu-1" to "eu-2"; 1 product skipped (not assigned to "eu-1").'
+			'Transferred 0 units of 0 products from EU 1 to EU 2; 1 product skipped (not assigned to EU 1).'
 		);
 	});
 });

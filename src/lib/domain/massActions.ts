@@ -162,7 +162,7 @@ export function transferInventory(
 		const quantity = addQuantities(from.quantity, to?.quantity ?? 0);
 		if (!isQuantityInRange(quantity)) {
 			return fail(
-				`${product.sku} would hold ${formatNumber(quantity)} units at "${destination}", more than the ` +
+				`${product.sku} would hold ${formatNumber(quantity)} units at ${nameOf(destination, sources)}, more than the ` +
 					`${formatNumber(MAX_QUANTITY)} a source item can hold. Nothing was transferred.`
 			);
 		}
@@ -192,11 +192,12 @@ export function transferInventory(
 	}
 	units = roundQuantity(units);
 	const counts = { products: moved, units, skipped };
-	const message =
-		`Transferred ${formatCount(units, 'unit')} of ${formatCount(moved, 'product')} from "${origin}" to ` +
-		`"${destination}"; ${formatCount(skipped, 'product')} skipped (not assigned to "${origin}").`;
+	// People read names; codes are for files.
 	const from = nameOf(origin, sources);
 	const to = nameOf(destination, sources);
+	const message =
+		`Transferred ${formatCount(units, 'unit')} of ${formatCount(moved, 'product')} from ${from} to ${to}; ` +
+		`${formatCount(skipped, 'product')} skipped (not assigned to ${from}).`;
 	const told = `Transferred ${formatCount(units, 'unit')} of ${formatCount(moved, 'product')} from ${from} to ${to}`;
 	const details = [
 		skipped > 0 ? `${formatNumber(skipped)} skipped (not at ${from})` : '',

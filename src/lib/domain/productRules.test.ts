@@ -3,6 +3,7 @@ import {
 	MAX_SKU_LENGTH,
 	parseBarcodes,
 	quantityProblemMessage,
+	readQuantity,
 	skuProblem,
 	validateProductDraft,
 	validateSourceItemDraft
@@ -22,7 +23,7 @@ describe('skuProblem', () => {
 		expect(skuProblem('MB-01 ')).toBe('SKU "MB-01 " has leading or trailing spaces.');
 		expect(skuProblem('MB-01\t')).toBe('SKU "MB-01\t" has leading or trailing spaces.');
 		expect(skuProblem('   ')).toBe('SKU "   " has leading or trailing spaces.');
-		expect(skuProblem('s'.repeat(65))).toBe('SKU is longer than 64 characters.');
+		expect(skuProblem('s'.repeat(65))).toBe('SKU must be at most 64 characters.');
 	});
 });
 
@@ -41,6 +42,24 @@ describe('quantityProblemMessage', () => {
 		expect(quantityProblemMessage('Quantity', '1000000000', 'out-of-range')).toBe(
 			'Quantity is out of range.'
 		);
+	});
+});
+
+describe('readQuantity', () => {
+	it("gives the value, or the parser's message under the field's label", () => {
+		expect(readQuantity('Quantity from', '2.5')).toEqual({ ok: true, value: 2.5 });
+		expect(readQuantity('Quantity from', '1,5')).toEqual({
+			ok: false,
+			message: 'Quantity from "1,5" is not a number (use a dot for decimals).'
+		});
+		expect(readQuantity('Default notify quantity', 'abc')).toEqual({
+			ok: false,
+			message: 'Default notify quantity "abc" is not a number.'
+		});
+		expect(readQuantity('Default notify quantity', '')).toEqual({
+			ok: false,
+			message: 'Default notify quantity is empty.'
+		});
 	});
 });
 

@@ -9,7 +9,7 @@ export const MAX_SKU_LENGTH = 64;
 export function skuProblem(sku: string): string | null {
 	if (sku === '') return 'SKU is empty.';
 	if (sku.trim() !== sku) return `SKU "${sku}" has leading or trailing spaces.`;
-	if (sku.length > MAX_SKU_LENGTH) return `SKU is longer than ${MAX_SKU_LENGTH} characters.`;
+	if (sku.length > MAX_SKU_LENGTH) return `SKU must be at most ${MAX_SKU_LENGTH} characters.`;
 	return null;
 }
 
@@ -32,6 +32,17 @@ export function quantityProblemMessage(
 		case 'out-of-range':
 			return `${label} is out of range.`;
 	}
+}
+
+export type QuantityRead = { ok: true; value: number } | { ok: false; message: string };
+
+/**
+ * Reads a quantity typed into any field (the product editor's, a count's, a filter's, a setting's):
+ * the one parser and the one set of messages, so `1,5` or `abc` is refused the same way everywhere.
+ */
+export function readQuantity(label: string, raw: string): QuantityRead {
+	const parsed = parseQuantity(raw);
+	return parsed.ok ? parsed : { ok: false, message: quantityProblemMessage(label, raw, parsed.problem) };
 }
 
 export interface ProductDraft {
@@ -85,21 +96,11 @@ export type SourceItemField = 'quantity' | 'status' | 'notifyQty';
 /** Checks a source-item row of the product page; errors carry the source so the form can place them. */
 export function validateSourceItemDraft(draft: SourceItemDraft): FieldError<SourceItemField>[] {
 	const errors: FieldError<SourceItemField>[] = [];
-	const quantity = parseQuantity(draft.quantity);
-	if (!quantity.ok) {
-		errors.push({
-			field: 'quantity',
-			message: quantityProblemMessage('Quantity', draft.quantity, quantity.problem)
-		});
-	}
+	const quantity = readQuantity('Quantity', draft.quantity);
+	if (!quantity.ok) errors.push({ field: 'quantity', message: quantity.message });
 	if (draft.notifyQty.trim() !== '') {
-		const notify = parseQuantity(draft.notifyQty);
-		if (!notify.ok) {
-			errors.push({
-				field: 'notifyQty',
-				message: quantityProblemMessage('Notify quantity', draft.notifyQty, notify.problem)
-			});
-		}
+		const notify = readQuantity('Notify quantity', draft.notifyQty);
+		if (!notify.ok) errors.push({ field: 'notifyQty', message: notify.message });
 	}
 	return errors;
 }

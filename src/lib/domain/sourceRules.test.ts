@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSingleSourceMode, sourceDeletionBlocker, validateSource } from './sourceRules';
+import { coordinateFromText, isSingleSourceMode, sourceDeletionBlocker, validateSource } from './sourceRules';
 import { defaultSource, newSource, type Source } from './types';
 
 const stored: Source[] = [defaultSource(), newSource('eu-1', 'EU 1')];
@@ -97,15 +97,28 @@ describe('validateSource: other fields', () => {
 		]);
 	});
 
-	it('takes a two-letter upper-case country code or none', () => {
+	it('takes an ISO 3166-1 alpha-2 country code or none', () => {
 		const draft = newSource('eu-2', 'EU 2');
-		expect(errorsOf({ ...draft, country: 'DE' })).toEqual([]);
-		expect(errorsOf({ ...draft, country: '' })).toEqual([]);
-		for (const country of ['de', 'DEU', 'D', 'D1']) {
+		for (const country of ['DE', 'GB', 'CI', 'ZW', '']) expect(errorsOf({ ...draft, country })).toEqual([]);
+		for (const country of ['DEU', 'D', 'D1', 'XX', 'XK', 'UK']) {
 			expect(errorsOf({ ...draft, country })).toEqual([
-				{ field: 'country', message: 'Country must be a two-letter ISO code such as "DE".' }
+				{
+					field: 'country',
+					message: `Country "${country}" is not an ISO 3166-1 alpha-2 country code. Choose the country from the list.`
+				}
 			]);
 		}
+	});
+
+	it('refuses a country name or a lower-case code and says which code was meant', () => {
+		const draft = newSource('eu-2', 'EU 2');
+		expect(errorsOf({ ...draft, country: 'Germany' })).toEqual([
+			{
+				field: 'country',
+				message: 'Country "Germany" is not an ISO 3166-1 alpha-2 country code. Did you mean DE (Germany)?'
+			}
+		]);
+		expect(errorsOf({ ...draft, country: 'de' })[0].message).toContain('Did you mean DE (Germany)?');
 	});
 
 	it('checks an email address when one is given', () => {
@@ -130,29 +143,54 @@ describe('validateSource: other fields', () => {
 		const longitudeError = { field: 'longitude', message: 'Longitude must be between -180 and 180.' };
 		expect(errorsOf({ ...draft, latitude: 90.0001 })).toEqual([latitudeError]);
 		expect(errorsOf({ ...draft, latitude: -91 })).toEqual([latitudeError]);
-		expect(errorsOf({ ...draft, latitude: Number.NaN })).toEqual([latitudeError]);
 		expect(errorsOf({ ...draft, longitude: 180.5 })).toEqual([longitudeError]);
 		expect(errorsOf({ ...draft, longitude: -181 })).toEqual([longitudeError]);
 		expect(errorsOf({ ...draft, latitude: 100, longitude: 200 })).toEqual([latitudeError, longitudeError]);
+	});
+
+	it('says a coordinate that is not a number is not a number, not out of range', () => {
+		const draft = newSource('eu-2', 'EU 2');
+		const latitude = coordinateFromText('abc');
+		const longitude = coordinateFromText('9,99');
+		expect(errorsOf({ ...draft, latitude, longitude })).toEqual([
+			{ field: 'latitude', message: 'Latitude is not a number (use a dot for decimals, such as 53.55).' },
+			{ field: 'longitude', message: 'Longitude is not a number (use a dot for decimals, such as 53.55).' }
+		]);
+	});
+});
+
+describe('coordinateFromText', () => {
+	it('reads empty as none and plain decimals as numbers', () => {
+		expect(coordinateFromText('  ')).toBeNull();
+		expect(coordinateFromText(' 53.55 ')).toBe(53.55);
+		expect(coordinateFromText('-9.')).toBe(-9);
+		expect(coordinateFromText('.5')).toBe(0.5);
+	});
+
+	it('gives NaN for anything else, also what Number() would take', () => {
+		for (const text of ['abc', '1,5', '0x1F', '1e2', 'Infinity', '--1']) {
+			expect(coordinateFromText(text)).toBeNaN();
+		}
 	});
 });
 
 describe('sourceDeletionBlocker', () => {
 	it('never lets the default source go', () => {
-		expect(sourceDeletionBlocker('default', 0)).toBe('The default source can not be deleted.');
+		expect(sourceDeletionBlocker(defaultSource(), 0)).toBe('The default source can not be deleted.');
 	});
 
 	it('tells the user to unassign or transfer stock first', () => {
-		expect(sourceDeletionBlocker('eu-1', 1)).toBe(
-			'Source "eu-1" still holds 1 source item. Unassign or transfer its stock first.'
+		// Named as people know it, not by its code.
+		expect(sourceDeletionBlocker(stored[1], 1)).toBe(
+			'EU 1 still holds 1 source item. Unassign or transfer its stock first.'
 		);
-		expect(sourceDeletionBlocker('eu-1', 3)).toBe(
-			'Source "eu-1" still holds 3 source items. Unassign or transfer its stock first.'
+		expect(sourceDeletionBlocker(stored[1], 3)).toBe(
+			'EU 1 still holds 3 source items. Unassign or transfer its stock first.'
 		);
 	});
 
 	it('lets an unused source go', () => {
-		expect(sourceDeletionBlocker('eu-1', 0)).toBeNull();
+		expect(sourceDeletionBlocker(stored[1], 0)).toBeNull();
 	});
 });
 

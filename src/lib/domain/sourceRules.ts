@@ -1,5 +1,6 @@
 // Validation of a source being created or edited (docs/domain-rules.md, Sources). Errors name the field.
 
+import { countryProblem } from './countries';
 import { DEFAULT_SOURCE_CODE, type Source } from './types';
 import { formatCount } from './wording';
 
@@ -46,9 +47,8 @@ export function validateSource(
 	if (draft.description.length > 1000) {
 		errors.push({ field: 'description', message: 'Description can not be longer than 1000 characters.' });
 	}
-	if (draft.country !== '' && !/^[A-Z]{2}$/.test(draft.country)) {
-		errors.push({ field: 'country', message: 'Country must be a two-letter ISO code such as "DE".' });
-	}
+	const country = countryProblem(draft.country);
+	if (country) errors.push({ field: 'country', message: country });
 	if (draft.email !== '' && !EMAIL_PATTERN.test(draft.email)) {
 		errors.push({ field: 'email', message: `Email "${draft.email}" is not a valid address.` });
 	}
@@ -65,16 +65,33 @@ function checkCoordinate(
 	limit: number
 ) {
 	if (value === null) return;
-	if (!Number.isFinite(value) || value < -limit || value > limit) {
+	if (Number.isNaN(value)) {
+		errors.push({ field, message: `${label} is not a number (use a dot for decimals, such as 53.55).` });
+	} else if (!Number.isFinite(value) || value < -limit || value > limit) {
 		errors.push({ field, message: `${label} must be between -${limit} and ${limit}.` });
 	}
 }
 
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/**
+ * A coordinate as typed: empty is none (null), a plain decimal is its value, anything else NaN so that
+ * validateSource can say it is not a number (Number() alone would read `0x1F` or `1e2` as numbers).
+ */
+export function coordinateFromText(text: string): number | null {
+	const trimmed = text.trim();
+	if (trimmed === '') return null;
+	return DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
 /** Why a source can not be deleted, or null when it can. */
-export function sourceDeletionBlocker(code: string, itemsUsingIt: number): string | null {
-	if (code === DEFAULT_SOURCE_CODE) return 'The default source can not be deleted.';
+export function sourceDeletionBlocker(
+	source: Pick<Source, 'code' | 'name'>,
+	itemsUsingIt: number
+): string | null {
+	if (source.code === DEFAULT_SOURCE_CODE) return 'The default source can not be deleted.';
 	if (itemsUsingIt > 0) {
-		return `Source "${code}" still holds ${formatCount(itemsUsingIt, 'source item')}. Unassign or transfer its stock first.`;
+		return `${source.name} still holds ${formatCount(itemsUsingIt, 'source item')}. Unassign or transfer its stock first.`;
 	}
 	return null;
 }

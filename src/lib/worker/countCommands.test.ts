@@ -41,6 +41,9 @@ describe('stock take through the engine', () => {
 			ok: false,
 			message: 'Quantity "1,5" is not a number (use a dot for decimals).'
 		});
+		const refused = await engine.scan(id, 'SAMPLE-0002', '-3');
+		expect(refused).toMatchObject({ ok: false, message: expect.stringContaining('use Correct') });
+		expect(value(await engine.openCount(id)).units).toBe(4.5);
 	});
 
 	it('flags an unknown code at once and keeps it', async () => {

@@ -3,6 +3,8 @@
 
 import {
 	lineKey,
+	readCountedQuantity,
+	readScanAmount,
 	resolveCode,
 	scanLine,
 	setLineQuantity,
@@ -10,8 +12,6 @@ import {
 	type CountLine
 } from '$lib/domain/count/count';
 import { fail, type Outcome } from '$lib/domain/outcome';
-import { quantityProblemMessage } from '$lib/domain/productRules';
-import { parseQuantity } from '$lib/domain/quantity';
 import { formatNumber } from '$lib/domain/wording';
 import { updateCountLine } from '$lib/db/countStore';
 import { stamp, type CountContext, type CountView } from './countViews';
@@ -42,12 +42,9 @@ export function countScanCommands(store: Store, context: CountContext) {
 	return {
 		/** One scan or typed code: adds 1 (or `quantity`); an unknown code gets its own flagged line. */
 		async scan(id: string, code: string, quantity?: string): Promise<Outcome<ScanResult>> {
-			let amount = 1;
-			if (quantity !== undefined && quantity.trim() !== '') {
-				const parsed = parseQuantity(quantity);
-				if (!parsed.ok) return fail(quantityProblemMessage('Quantity', quantity, parsed.problem));
-				amount = parsed.value;
-			}
+			const read = readScanAmount(quantity ?? '');
+			if (!read.ok) return fail(read.message, [{ field: 'quantity', message: read.message }]);
+			const amount = read.value;
 			return onOpenCount(id, async (count) => {
 				const resolved = resolveCode(code, lookup);
 				if (resolved.kind === 'empty') throw new UserError('Scan or type a SKU or barcode first.');
@@ -70,9 +67,9 @@ export function countScanCommands(store: Store, context: CountContext) {
 
 		/** Sets a line to a typed quantity (a correction). */
 		async setLine(id: string, key: string, quantity: string): Promise<Outcome<CountView>> {
-			const parsed = parseQuantity(quantity);
-			if (!parsed.ok) return fail(quantityProblemMessage('Quantity', quantity, parsed.problem));
-			return changeLine(id, key, (line) => setLineQuantity(line, parsed.value, stamp()));
+			const read = readCountedQuantity(quantity);
+			if (!read.ok) return fail(read.message, [{ field: 'quantity', message: read.message }]);
+			return changeLine(id, key, (line) => setLineQuantity(line, read.value, stamp()));
 		},
 
 		/** One tap on a line: takes back its last scan or correction (a line that scan created goes). */

@@ -96,7 +96,7 @@ describe('mass actions through the engine', () => {
 			})
 		);
 		expect(result.message).toBe(
-			'Transferred 6 units of 2 products from "eu-1" to "eu-2"; 1 product skipped (not assigned to "eu-1").'
+			'Transferred 6 units of 2 products from EU 1 to EU 2; 1 product skipped (not assigned to EU 1).'
 		);
 		const reopened = openEngine(name).engine;
 		expect(await items(reopened, 'A')).toEqual([

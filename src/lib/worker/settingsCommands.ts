@@ -1,8 +1,7 @@
 // Settings: the default notify quantity.
 
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
-import { parseQuantity } from '$lib/domain/quantity';
-import { quantityProblemMessage } from '$lib/domain/productRules';
+import { readQuantity } from '$lib/domain/productRules';
 import type { Settings } from '$lib/domain/types';
 import type { Store } from './store';
 
@@ -15,12 +14,9 @@ export function settingsCommands(store: Store) {
 
 		async saveDefaultNotifyQty(raw: string): Promise<Outcome<Settings>> {
 			await store.start();
-			const parsed = parseQuantity(raw);
-			if (!parsed.ok) {
-				const message = quantityProblemMessage('Default notify quantity', raw, parsed.problem);
-				return fail(message, [{ field: 'defaultNotifyQty', message }]);
-			}
-			const settings = { ...store.settings, defaultNotifyQty: parsed.value };
+			const read = readQuantity('Default notify quantity', raw);
+			if (!read.ok) return fail(read.message, [{ field: 'defaultNotifyQty', message: read.message }]);
+			const settings = { ...store.settings, defaultNotifyQty: read.value };
 			await store.saveSettings(settings);
 			return succeed(settings);
 		}

@@ -68,7 +68,9 @@ export function sourceCommands(store: Store) {
 
 		async deleteSource(code: string): Promise<Outcome<null>> {
 			await store.start();
-			const blocker = sourceDeletionBlocker(code, usage().get(code)?.items ?? 0);
+			const source = store.source(code);
+			if (!source) return fail(`Source "${code}" no longer exists.`);
+			const blocker = sourceDeletionBlocker(source, usage().get(code)?.items ?? 0);
 			if (blocker) return fail(blocker);
 			await store.saveSources({ remove: [code] });
 			return succeed(null);

@@ -3,6 +3,8 @@ import type { Product } from '../types';
 import {
 	byNewestScan,
 	quantityAt,
+	readCountedQuantity,
+	readScanAmount,
 	resolveCode,
 	scanLine,
 	setLineQuantity,
@@ -102,5 +104,35 @@ describe('scanning', () => {
 		const a = scanLine('c1', undefined, { kind: 'product', product: bag }, 'shop', 1, 10);
 		const b = scanLine('c1', undefined, { kind: 'product', product: watch }, 'shop', 1, 20);
 		expect([a, b].sort(byNewestScan).map((l) => l.code)).toEqual(['WT-09', 'MB-01']);
+	});
+});
+
+describe('typed amounts', () => {
+	it('reads an empty scan amount as one and a typed one with the quantity parser', () => {
+		expect(readScanAmount('')).toEqual({ ok: true, value: 1 });
+		expect(readScanAmount(' 2.5 ')).toEqual({ ok: true, value: 2.5 });
+		expect(readScanAmount('1,5')).toEqual({
+			ok: false,
+			message: 'Quantity "1,5" is not a number (use a dot for decimals).'
+		});
+		expect(readScanAmount('abc')).toEqual({ ok: false, message: 'Quantity "abc" is not a number.' });
+		expect(readScanAmount('1.23456')).toMatchObject({ ok: false });
+	});
+
+	it('refuses a negative scan amount and points to Correct', () => {
+		expect(readScanAmount('-3')).toEqual({
+			ok: false,
+			message:
+				'Quantity "-3" is negative: a scan adds to the count. To lower a count, use Correct on its line.'
+		});
+	});
+
+	it('takes a corrected count of 0 or more, never below', () => {
+		expect(readCountedQuantity('0')).toEqual({ ok: true, value: 0 });
+		expect(readCountedQuantity('-1')).toMatchObject({
+			ok: false,
+			message: expect.stringContaining('negative')
+		});
+		expect(readCountedQuantity('')).toEqual({ ok: false, message: 'Counted is empty.' });
 	});
 });

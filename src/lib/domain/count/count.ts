@@ -1,6 +1,7 @@
 // Stock taking (docs/domain-rules.md, Stock taking): a count of one source, its lines, how a scanned or typed code is resolved,
 // and how a scan changes a line. Pure: the worker stores counts and lines, the page shows them.
 
+import { readQuantity, type QuantityRead } from '../productRules';
 import { addQuantities } from '../quantity';
 import { skuKey, type Product } from '../types';
 
@@ -92,6 +93,32 @@ export function withinNarrowing(product: Product, count: Pick<Count, 'source' | 
 	if (prefix !== '' && !skuKey(product.sku).startsWith(prefix)) return false;
 	if (count.narrowing.onlyAtSource && quantityAt(product, count.source) === null) return false;
 	return true;
+}
+
+/**
+ * The amount a scan adds, as typed beside the scan field: empty is one. A scan only ever adds, so a
+ * negative amount is refused rather than read as a silent correction; lowering a count is what
+ * Correct is for, and there the user sees the number the line ends up with.
+ */
+export function readScanAmount(raw: string): QuantityRead {
+	if (raw.trim() === '') return { ok: true, value: 1 };
+	const read = readQuantity('Quantity', raw);
+	if (read.ok && read.value < 0) {
+		return {
+			ok: false,
+			message: `Quantity "${raw.trim()}" is negative: a scan adds to the count. To lower a count, use Correct on its line.`
+		};
+	}
+	return read;
+}
+
+/** A line's counted quantity as typed in Correct: what is on the shelf, so never below zero. */
+export function readCountedQuantity(raw: string): QuantityRead {
+	const read = readQuantity('Counted', raw);
+	if (read.ok && read.value < 0) {
+		return { ok: false, message: `Counted "${raw.trim()}" is negative: a shelf holds 0 or more.` };
+	}
+	return read;
 }
 
 /**

@@ -85,7 +85,7 @@ describe('Check Data: row rules and their messages', () => {
 			[4, 'source_code', 'WH-NORTH', 'Source code "WH-NORTH" does not exist. Did you mean "wh-north"?'],
 			[5, 'sku', '', 'SKU is empty.'],
 			[6, 'sku', ' SKU-1', 'SKU " SKU-1" has leading or trailing spaces.'],
-			[7, 'sku', 'x'.repeat(65), 'SKU is longer than 64 characters.'],
+			[7, 'sku', 'x'.repeat(65), 'SKU must be at most 64 characters.'],
 			[8, 'quantity', '', 'Quantity is empty.'],
 			[9, 'quantity', '1;5', 'Quantity "1;5" is not a number.'],
 			[10, 'quantity', 'abc', 'Quantity "abc" is not a number.'],

@@ -79,10 +79,21 @@ export function requiredColumns(entity: EntityType, behavior: ImportBehavior): r
 	return behavior === 'delete' ? ['source_code', 'sku'] : ['source_code', 'sku', 'quantity'];
 }
 
-/** Reads the Allowed errors count as typed: a whole number from 0, else the default. */
-export function allowedErrorsFrom(text: string | number): number {
-	const trimmed = String(text).trim();
-	const value = typeof text === 'number' ? text : trimmed === '' ? NaN : Number(trimmed);
-	if (!Number.isFinite(value) || value < 0) return DEFAULT_ALLOWED_ERRORS;
-	return Math.floor(value);
+/**
+ * Reads the Allowed errors count as typed: a whole number from 0. Anything else is refused, not
+ * replaced by the default, so the check never runs with a tolerance the user did not choose.
+ */
+export function readAllowedErrors(
+	text: string
+): { ok: true; value: number } | { ok: false; message: string } {
+	const trimmed = text.trim();
+	if (trimmed === '') return { ok: false, message: 'Allowed errors count is empty.' };
+	const value = Number(trimmed);
+	if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(value)) {
+		return {
+			ok: false,
+			message: `Allowed errors count "${trimmed}" must be a whole number of 0 or more.`
+		};
+	}
+	return { ok: true, value };
 }

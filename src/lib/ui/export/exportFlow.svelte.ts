@@ -3,8 +3,7 @@
 
 import { NO_FILTERS, type ExportFilters, type StatusFilter } from '$lib/domain/csv/exportFormat';
 import type { EntityType } from '$lib/domain/csv/importOptions';
-import { quantityProblemMessage } from '$lib/domain/productRules';
-import { parseQuantity } from '$lib/domain/quantity';
+import { readQuantity } from '$lib/domain/productRules';
 import { downloadBlob } from '$lib/ui/download';
 import { engine } from '$lib/ui/engine';
 import { JobRun } from '$lib/ui/jobRun.svelte';
@@ -13,8 +12,7 @@ type Bound = { ok: true; value: number | null } | { ok: false; message: string }
 
 function readBound(label: string, text: string): Bound {
 	if (text.trim() === '') return { ok: true, value: null };
-	const parsed = parseQuantity(text);
-	return parsed.ok ? parsed : { ok: false, message: quantityProblemMessage(label, text, parsed.problem) };
+	return readQuantity(label, text);
 }
 
 class ExportFlow {
@@ -33,25 +31,40 @@ class ExportFlow {
 		return this.job.running;
 	}
 
+	/** What is wrong with each typed bound, for its field ('' when fine); a reversed range goes on `to`. */
+	get boundErrors(): { quantityFrom: string; quantityTo: string } {
+		const bounds = this.#bounds();
+		return bounds.ok
+			? { quantityFrom: '', quantityTo: '' }
+			: { quantityFrom: bounds.from, quantityTo: bounds.to };
+	}
+
+	#bounds(): { ok: true; from: number | null; to: number | null } | { ok: false; from: string; to: string } {
+		const from = readBound('Quantity from', this.quantityFrom);
+		const to = readBound('Quantity to', this.quantityTo);
+		if (from.ok && to.ok) {
+			if (from.value === null || to.value === null || from.value <= to.value)
+				return { ok: true, from: from.value, to: to.value };
+			return { ok: false, from: '', to: 'Quantity from is greater than Quantity to.' };
+		}
+		return { ok: false, from: from.ok ? '' : from.message, to: to.ok ? '' : to.message };
+	}
+
 	/** The filters as the worker takes them, or the first problem with what was typed. */
 	get filters(): { ok: true; value: ExportFilters } | { ok: false; message: string } {
-		const from = readBound('Quantity from', this.quantityFrom);
-		if (!from.ok) return from;
-		const to = readBound('Quantity to', this.quantityTo);
-		if (!to.ok) return to;
-		if (from.value !== null && to.value !== null && from.value > to.value) {
-			return { ok: false, message: 'Quantity from is greater than Quantity to.' };
-		}
+		// Products have no quantity filters (the fields are hidden), so what they hold does not count.
 		if (this.entity === 'products')
 			return { ok: true, value: { ...NO_FILTERS, skuContains: this.skuContains } };
+		const bounds = this.#bounds();
+		if (!bounds.ok) return { ok: false, message: bounds.from || bounds.to };
 		return {
 			ok: true,
 			value: {
 				sources: [...this.sources],
 				skuContains: this.skuContains,
 				status: this.status,
-				quantityFrom: from.value,
-				quantityTo: to.value
+				quantityFrom: bounds.from,
+				quantityTo: bounds.to
 			}
 		};
 	}

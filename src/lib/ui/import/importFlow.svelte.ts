@@ -2,7 +2,7 @@
 // so a check or an import keeps going, and its result stays, while the user looks at other pages.
 
 import type { FileEncoding } from '$lib/domain/csv/encodingGuess';
-import { allowedErrorsFrom, DEFAULT_IMPORT_OPTIONS, type ImportOptions } from '$lib/domain/csv/importOptions';
+import { DEFAULT_IMPORT_OPTIONS, readAllowedErrors, type ImportOptions } from '$lib/domain/csv/importOptions';
 import type { CheckReport } from '$lib/domain/csv/importChecker';
 import type { ImportPlanSummary } from '$lib/domain/csv/planSummary';
 import { downloadBlob } from '$lib/ui/download';
@@ -97,9 +97,22 @@ class ImportFlow {
 		this.#startOver();
 	}
 
+	/** What is wrong with the typed Allowed errors count ('' when fine); Check Data waits for a good one. */
+	get allowedErrorsError(): string {
+		const read = readAllowedErrors(this.allowedErrorsText);
+		return read.ok ? '' : read.message;
+	}
+
+	get canCheck(): boolean {
+		return this.file !== null && !this.busy && this.allowedErrorsError === '';
+	}
+
 	setAllowedErrors(text: string) {
+		if (this.busy) return;
 		this.allowedErrorsText = text;
-		this.setOptions({ allowedErrors: allowedErrorsFrom(text) });
+		const read = readAllowedErrors(text);
+		if (read.ok) this.setOptions({ allowedErrors: read.value });
+		else this.#startOver(); // the last check was made with another count
 	}
 
 	/** The file is not UTF-8: read it again in the encoding Check Data guessed. */
@@ -110,7 +123,7 @@ class ImportFlow {
 
 	async checkData() {
 		const file = this.file;
-		if (!file || this.busy) return;
+		if (!file || !this.canCheck) return;
 		this.#startOver();
 		this.step = { phase: 'checking' };
 		const options = $state.snapshot(this.options);
