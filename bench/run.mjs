@@ -1,147 +1,100 @@
 #!/usr/bin/env node
-// `npm run bench`: the performance targets of the README (Performance), measured in Debian's
-// Chromium against the built app (served by `vite preview` on port 4174). Writes bench/results.json
-// and prints a table. See bench/README.md for the phases and options.
-//
-//   npm run bench                          every phase the build supports
-//   npm run bench -- --only start,queries  some phases (start, queries, import, transfer)
-//   npm run bench -- --products 20000      a smaller catalogue, for trying the bench out
+// `npm run bench`: the app's performance targets, measured in Debian's Chromium against a build of
+// the working tree. Runs the scenarios of bench/scenarios/index.mjs, prints a table of each figure
+// against its target, and writes bench/out/results-<profile>.json. See bench/README.md.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadApp } from './lib/app.mjs';
 import { benchInitScript, CHROMIUM_PATH, launchPersistent } from './lib/browser.mjs';
-import { openSession, queries, seed, start, transfer } from './lib/catalogue.mjs';
-import { detectFeatures } from './lib/features.mjs';
-import { importExport } from './lib/importExport.mjs';
+import { seed } from './lib/catalogue.mjs';
 import { Report } from './lib/report.mjs';
 import { ensureBuild, keepPreview, prepareSnapshot } from './lib/server.mjs';
+import { openSession } from './lib/session.mjs';
+import { PROFILES } from './lib/targets.mjs';
+import { CpuThrottle } from './lib/throttle.mjs';
 import { log, withTimeout } from './lib/util.mjs';
+import { SCENARIOS } from './scenarios/index.mjs';
 
-/** The text of a script the preview serves (to quote minified code in profile summaries). */
-function sourceOf(servedDir, url) {
-	const file = join(servedDir, '.svelte-kit', 'output', 'client', new URL(url).pathname);
-	return existsSync(file) ? readFileSync(file, 'utf8') : null;
-}
-
-const PHASES = ['start', 'queries', 'import', 'transfer'];
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const projectDir = resolve(benchDir, '..');
+const NAMES = SCENARIOS.map((s) => s.name);
 
-class UsageError extends Error {
-	usage = true;
-}
+const USAGE = `usage: npm run bench -- [options]
+  --tablet            page and worker CPU slowed 4× (a mid-range tablet), with the tablet targets
+  --only <names>      only these scenarios, comma-separated (${NAMES.join(', ')})
+  --products <n>      catalogue size (default 200000; the targets are for 200000)
+  --rows <n>          rows of the import CSV (default 1000000; the targets are for 1000000)
+  --start-runs <n>    reloads timed by the start scenario (default 3)
+  --limit <file>      the limit tool (limit.mjs) to hold import and export against
+  --build | --no-build   always rebuild / serve the last build (default: rebuild when sources changed)
+  --in-place          build and serve the working tree itself instead of a copy
+  --no-heap           skip the heap probes     --profile   CPU-profile the engine worker
+  --port <n>          vite preview port (default 4174)   --budget-min <n>  stop after n minutes (15)
+  --out <file>        results file (default bench/out/results-<profile>.json)`;
 
-function parseArgs(argv) {
-	const options = {
-		only: null,
-		skip: [],
-		products: 200_000,
-		rows: 1_000_000,
-		appDir: projectDir,
-		build: 'auto',
-		inPlace: false,
-		port: 4174,
-		out: join(benchDir, 'results.json'),
-		budgetMin: 15,
-		heap: true,
-		profile: false,
-		startRuns: 3
-	};
-	const value = (i, name) => {
-		if (i + 1 >= argv.length) throw new UsageError(`${name} needs a value`);
-		return argv[i + 1];
-	};
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i];
-		const [name, inline] = arg.includes('=') ? arg.split(/=(.*)/s) : [arg, null];
-		const take = () => (inline !== null ? inline : value(i++, name));
-		switch (name) {
-			case '--only':
-				options.only = take()
-					.split(',')
-					.map((s) => s.trim())
-					.filter(Boolean);
-				break;
-			case '--skip':
-				options.skip = take()
-					.split(',')
-					.map((s) => s.trim())
-					.filter(Boolean);
-				break;
-			case '--products':
-				options.products = Number(take());
-				break;
-			case '--rows':
-				options.rows = Number(take());
-				break;
-			case '--app-dir':
-				options.appDir = resolve(take());
-				break;
-			case '--port':
-				options.port = Number(take());
-				break;
-			case '--out':
-				options.out = resolve(take());
-				break;
-			case '--budget-min':
-				options.budgetMin = Number(take());
-				break;
-			case '--start-runs':
-				options.startRuns = Number(take());
-				break;
-			case '--no-heap':
-				options.heap = false;
-				break;
-			case '--profile':
-				options.profile = true;
-				break;
-			case '--in-place':
-				options.inPlace = true;
-				break;
-			case '--no-build':
-				options.build = 'skip';
-				break;
-			case '--build':
-				options.build = 'force';
-				break;
-			case '-h':
-			case '--help':
-				console.log(
-					'usage: npm run bench -- [--only start,queries,import,transfer] [--skip …] [--products 200000]\n' +
-						'       [--rows 1000000] [--start-runs 3] [--build | --no-build] [--in-place] [--no-heap] [--profile]\n' +
-						'       [--app-dir DIR]' +
-						' [--port 4174] [--out FILE] [--budget-min 15]'
-				);
-				process.exit(0);
-				break;
-			default:
-				throw new UsageError(`unknown option ${arg} (try --help)`);
+class UsageError extends Error {}
+
+function options(argv) {
+	const { values } = parseArgs({
+		args: argv,
+		strict: true,
+		options: {
+			tablet: { type: 'boolean', default: false },
+			only: { type: 'string', multiple: true },
+			products: { type: 'string', default: '200000' },
+			rows: { type: 'string', default: '1000000' },
+			'start-runs': { type: 'string', default: '3' },
+			limit: { type: 'string' },
+			build: { type: 'boolean' },
+			'no-build': { type: 'boolean', default: false },
+			'in-place': { type: 'boolean', default: false },
+			'no-heap': { type: 'boolean', default: false },
+			profile: { type: 'boolean', default: false },
+			port: { type: 'string', default: '4174' },
+			'budget-min': { type: 'string', default: '15' },
+			out: { type: 'string' },
+			help: { type: 'boolean', short: 'h', default: false }
 		}
+	});
+	if (values.help) {
+		console.log(USAGE);
+		process.exit(0);
 	}
-	const aliases = { export: 'import', seed: 'start', 'import/export': 'import' };
-	const norm = (list) => list.map((p) => aliases[p] ?? p);
-	options.only = options.only && norm(options.only);
-	options.skip = norm(options.skip);
-	for (const p of [...(options.only ?? []), ...options.skip]) {
-		if (!PHASES.includes(p)) throw new UsageError(`unknown phase "${p}" (phases: ${PHASES.join(', ')})`);
+	const count = (name) => {
+		const n = Number(values[name]);
+		if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`--${name} must be a whole number above 0`);
+		return n;
+	};
+	const only = values.only?.flatMap((list) => list.split(',').map((s) => s.trim())).filter(Boolean);
+	for (const name of only ?? []) {
+		if (!NAMES.includes(name))
+			throw new UsageError(`unknown scenario "${name}" (scenarios: ${NAMES.join(', ')})`);
 	}
-	if (!(options.products > 0) || !(options.rows > 0))
-		throw new UsageError('--products and --rows must be positive');
-	return options;
-}
-
-function chromiumVersion() {
-	try {
-		return execFileSync(CHROMIUM_PATH, ['--version'], {
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'ignore']
-		}).trim();
-	} catch {
-		return null;
-	}
+	const profile = values.tablet ? 'tablet' : 'normal';
+	const outDir = join(benchDir, 'out');
+	return {
+		profile,
+		cpuRate: PROFILES[profile].cpuRate,
+		scenarios: SCENARIOS.filter((s) => !only || only.includes(s.name)),
+		products: count('products'),
+		rows: count('rows'),
+		startRuns: count('start-runs'),
+		limit: values.limit ? resolve(values.limit) : null,
+		build: values.build ? 'force' : values['no-build'] ? 'skip' : 'auto',
+		inPlace: values['in-place'],
+		heap: !values['no-heap'],
+		cpuProfile: values.profile,
+		port: count('port'),
+		budgetMin: count('budget-min'),
+		out: values.out ? resolve(values.out) : join(outDir, `results-${profile}.json`),
+		projectDir,
+		dataDir: join(benchDir, 'data')
+	};
 }
 
 function git(args, cwd) {
@@ -157,16 +110,14 @@ const cleanups = [];
 const register = (fn) => cleanups.push(fn);
 async function cleanUp() {
 	while (cleanups.length) {
-		const fn = cleanups.pop();
 		try {
-			await withTimeout(Promise.resolve().then(fn), 15_000, 'cleanup');
+			await withTimeout(Promise.resolve().then(cleanups.pop()), 15_000, 'cleanup');
 		} catch (error) {
 			console.error(`cleanup: ${error.message}`);
 		}
 	}
 }
-// A closed pipe (`npm run bench | head`) must not kill the run before it has cleaned up.
-process.stdout.on('error', () => {});
+process.stdout.on('error', () => {}); // `npm run bench | head` must not stop the run before cleanup
 process.stderr.on('error', () => {});
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	process.on(signal, () => {
@@ -175,17 +126,59 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	});
 }
 
-async function main() {
-	const options = parseArgs(process.argv.slice(2));
-	const wanted = PHASES.filter(
-		(p) => (options.only ? options.only.includes(p) : true) && !options.skip.includes(p)
-	);
-	const dataDir = join(benchDir, 'data');
-	mkdirSync(dataDir, { recursive: true });
+/** Runs the catalogue scenarios on one page: seeded once, slowed once (tablet), proven slowed once. */
+async function runOnCatalogue(list, context) {
+	const { options, report, server } = context;
+	const profileDir = join(options.dataDir, 'profile');
+	rmSync(profileDir, { recursive: true, force: true });
+	log(`Launching ${CHROMIUM_PATH} (profile on disk: ${profileDir}) …`);
+	const browser = await launchPersistent(profileDir);
+	register(() => browser.close());
+	await browser.addInitScript(benchInitScript);
+	const page = browser.pages()[0] ?? (await browser.newPage());
+	page.setDefaultTimeout(60_000);
+	const throttle = await new CpuThrottle(page, options.cpuRate).init();
+	const session = await openSession(browser, page, {
+		heap: options.heap,
+		profile: options.cpuProfile,
+		dataDir: options.dataDir,
+		servedDir: context.servedDir,
+		throttle
+	});
+	const step = async (name, fn) => {
+		try {
+			await server.alive();
+			await fn();
+			return true;
+		} catch (error) {
+			report.error(name, error);
+			log(`${name} failed: ${error.message}`);
+			return false;
+		}
+	};
+	const seeded = await step('seed', async () => {
+		await seed(session, report, { products: options.products, baseUrl: server.url, app: context.app });
+		if (throttle.on) report.throttled('seed', await throttle.proof());
+	});
+	for (const scenario of list) {
+		if (!seeded) report.skip(scenario.name, 'the seed failed');
+		else await step(scenario.name, () => scenario.run({ ...context, session }));
+	}
+	await throttle.dispose();
+	await session.heap.dispose();
+	await browser.close();
+	rmSync(profileDir, { recursive: true, force: true });
+}
 
+async function main() {
+	const opts = options(process.argv.slice(2));
+	const { targets } = PROFILES[opts.profile];
+	mkdirSync(opts.dataDir, { recursive: true });
+	mkdirSync(dirname(opts.out), { recursive: true });
 	const report = new Report({
 		startedAt: new Date().toISOString(),
-		command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+		command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+		profile: opts.profile,
 		machine: {
 			cpus: os.cpus().length,
 			cpuModel: os.cpus()[0]?.model,
@@ -193,126 +186,83 @@ async function main() {
 			node: process.version
 		},
 		app: {
-			dir: options.appDir,
-			commit: git(['rev-parse', '--short', 'HEAD'], options.appDir),
-			dirty: (git(['status', '--porcelain', '--', 'src', 'static'], options.appDir) ?? '') !== ''
+			commit: git(['rev-parse', '--short', 'HEAD'], projectDir),
+			dirty: (git(['status', '--porcelain', '--', 'src', 'static'], projectDir) ?? '') !== ''
 		},
 		options: {
-			phases: wanted,
-			products: options.products,
-			sourceItems: options.products * 5,
-			csvRows: options.rows,
-			port: options.port
+			scenarios: opts.scenarios.map((s) => s.name),
+			cpuRate: opts.cpuRate,
+			products: opts.products,
+			sourceItems: opts.products * 5,
+			csvRows: opts.rows,
+			targets
 		}
 	});
-	if (options.products !== 200_000)
-		report.note('all', `catalogue of ${options.products} products, not the 200,000 of the targets`);
-	if (options.profile)
+	if (opts.products !== 200_000)
+		report.note('all', `catalogue of ${opts.products} products, not the 200,000 of the targets`);
+	if (opts.rows !== 1_000_000)
+		report.note('import', `CSV of ${opts.rows} rows, not the 1,000,000 of the targets`);
+	if (opts.cpuProfile)
 		report.note('all', 'CPU profiling of the worker was on (--profile): times are inflated');
-	if (!options.heap) report.note('all', 'heap not measured (--no-heap)');
-	if (options.rows !== 1_000_000)
-		report.note('import', `CSV of ${options.rows} rows, not the 1,000,000 of the targets`);
+	if (opts.cpuRate > 1) {
+		report.note(
+			'all',
+			`tablet profile: page and worker CPU slowed ${opts.cpuRate}× (DevTools stays attached to the worker for it)`
+		);
+	}
 
-	// Other work on the machine (builds, test runs) slows everything down: keep the load in the results.
-	const load = { max: os.loadavg()[0], samples: [] };
-	const loadTimer = setInterval(() => {
-		const now = os.loadavg()[0];
-		load.max = Math.max(load.max, now);
-		load.samples.push(Number(now.toFixed(2)));
-	}, 5000);
+	// Other work on the machine slows everything down: keep the load in the results.
+	const load = { max: os.loadavg()[0] };
+	const loadTimer = setInterval(() => (load.max = Math.max(load.max, os.loadavg()[0])), 5000);
 	loadTimer.unref();
 	report.meta.machine.load = load;
 
 	const budget = setTimeout(() => {
-		console.error(`\nThe bench exceeded its ${options.budgetMin}-minute budget: stopping.`);
-		report.error('all', new Error(`time budget of ${options.budgetMin} min exceeded`));
-		finish(report, options).finally(() => cleanUp().finally(() => process.exit(2)));
-	}, options.budgetMin * 60_000);
+		console.error(`\nThe bench exceeded its ${opts.budgetMin}-minute budget: stopping.`);
+		report.error('all', new Error(`time budget of ${opts.budgetMin} min exceeded`));
+		finish(report, opts).finally(() => cleanUp().finally(() => process.exit(2)));
+	}, opts.budgetMin * 60_000);
 	budget.unref();
 
 	try {
-		report.meta.chromium = chromiumVersion();
-		const buildOptions = { force: options.build === 'force', skip: options.build === 'skip' };
-		report.meta.build = options.inPlace
-			? await ensureBuild(options.appDir, buildOptions)
-			: await prepareSnapshot(options.appDir, join(dataDir, 'app'), buildOptions);
-		const servedDir = options.inPlace ? options.appDir : join(dataDir, 'app');
-		const features = detectFeatures(servedDir);
-		report.meta.features = features;
-		const server = await keepPreview(servedDir, options.port);
+		const app = await loadApp();
+		report.meta.chromium = execFileSync(CHROMIUM_PATH, ['--version'], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore']
+		}).trim();
+		const buildOptions = { force: opts.build === 'force', skip: opts.build === 'skip' };
+		const servedDir = opts.inPlace ? projectDir : join(opts.dataDir, 'app');
+		report.meta.build = opts.inPlace
+			? await ensureBuild(projectDir, buildOptions)
+			: await prepareSnapshot(projectDir, servedDir, buildOptions);
+		const server = await keepPreview(servedDir, opts.port);
 		register(() => server.stop());
 		report.meta.serverRestarts = server.restarts;
-		const baseUrl = server.url;
-
-		const catalogue = wanted.filter((p) => p !== 'import');
-		if (wanted.includes('transfer') && !features.transferInventory) {
-			report.skip('transfer', 'the engine has no transferInventory in this build (issue 4 in progress)');
-			catalogue.splice(catalogue.indexOf('transfer'), 1);
-		}
-		if (catalogue.length) {
-			const profile = join(dataDir, 'profile');
-			rmSync(profile, { recursive: true, force: true });
-			log(`Launching ${CHROMIUM_PATH} (profile on disk: ${profile}) …`);
-			const context = await launchPersistent(profile);
-			register(() => context.close());
-			await context.addInitScript(benchInitScript);
-			const page = context.pages()[0] ?? (await context.newPage());
-			page.setDefaultTimeout(60_000);
-			const session = await openSession(context, page, {
-				heap: options.heap,
-				profile: options.profile,
-				dataDir,
-				servedDir
-			});
-			const phase = async (name, fn) => {
-				try {
-					await server.alive();
-					await fn();
-				} catch (error) {
-					report.error(name, error);
-					log(`${name} failed: ${error.message}`);
-					return false;
-				}
-				return true;
-			};
-			const seeded = await phase('seed', () =>
-				seed(session, report, { products: options.products, baseUrl })
-			);
-			if (seeded) {
-				if (catalogue.includes('start'))
-					await phase('start', () =>
-						start(session, report, { products: options.products, runs: options.startRuns })
-					);
-				if (catalogue.includes('queries'))
-					await phase('queries', () => queries(session, report, { products: options.products }));
-				if (catalogue.includes('transfer'))
-					await phase('transfer', () => transfer(session, report, { products: options.products }));
-			} else {
-				for (const p of catalogue) report.skip(p, 'the seed failed');
+		const context = {
+			options: opts,
+			targets,
+			app,
+			report,
+			server,
+			servedDir,
+			baseUrl: server.url,
+			register,
+			alive: () => server.alive(),
+			/** The text of a served script, to quote minified code in profile summaries. */
+			servedSource: (url) => {
+				const file = join(servedDir, '.svelte-kit', 'output', 'client', new URL(url).pathname);
+				return existsSync(file) ? readFileSync(file, 'utf8') : null;
 			}
-			await session.heap.dispose();
-			await context.close();
-			rmSync(profile, { recursive: true, force: true });
-		}
-
-		if (wanted.includes('import')) {
+		};
+		const onCatalogue = opts.scenarios.filter((s) => s.on === 'catalogue');
+		if (onCatalogue.length) await runOnCatalogue(onCatalogue, context);
+		for (const scenario of opts.scenarios.filter((s) => s.on === 'fresh')) {
 			try {
 				await server.alive();
-				await importExport(report, {
-					projectDir,
-					dataDir,
-					baseUrl,
-					rows: options.rows,
-					features,
-					register,
-					heap: options.heap,
-					alive: () => server.alive(),
-					profile: options.profile,
-					source: (url) => sourceOf(servedDir, url)
-				});
+				await scenario.run(context);
 			} catch (error) {
-				report.error('import', error);
-				log(`import/export failed: ${error.message}`);
+				report.error(scenario.name, error);
+				log(`${scenario.name} failed: ${error.message}`);
 			}
 		}
 	} catch (error) {
@@ -326,46 +276,45 @@ async function main() {
 	if (load.max > cpus) {
 		report.note(
 			'all',
-			`the machine was busy: 1-minute load average up to ${load.max.toFixed(1)} on ${cpus} cores ` +
-				'(other processes running), so times are inflated and noisy; compare runs on an idle machine'
+			`the machine was busy: 1-minute load average up to ${load.max.toFixed(1)} on ${cpus} cores, ` +
+				'so times are inflated and noisy; compare runs on an idle machine'
 		);
 	}
 	for (const restart of report.meta.serverRestarts ?? []) {
 		report.note(
 			'all',
-			`vite preview died during the run (${restart.signal ?? `exit ${restart.code}`} at ${restart.at}) and was restarted`
+			`vite preview died during the run (${restart.signal ?? `exit ${restart.code}`}) and was restarted`
 		);
 	}
-	await finish(report, options);
+	await finish(report, opts);
 	process.exit(report.errors.length ? 2 : report.failed.length ? 1 : 0);
 }
 
 let finished = false;
-async function finish(report, options) {
+async function finish(report, opts) {
 	if (finished) return;
 	finished = true;
-	report.write(options.out);
+	report.write(opts.out);
 	console.log('\n' + report.table());
-	const profiles = Object.entries(report.phases).flatMap(([name, phase]) =>
-		phase.workerProfile ? [[name, phase.workerProfile]] : []
-	);
-	for (const [name, profile] of profiles) {
+	for (const [name, phase] of Object.entries(report.phases)) {
+		const profile = phase.workerProfile;
+		if (!profile) continue;
 		console.log(`\nworker CPU profile, ${name} (${profile.totalMs} ms; ${profile.file}):`);
 		for (const t of profile.top.slice(0, 8)) {
-			console.log(
-				`  ${String(t.ms).padStart(6)} ms ${String(t.share).padStart(3)}%  ${t.name}${t.code ? `  ⟨${t.code.slice(0, 90)}⟩` : ''}`
-			);
+			const code = t.code ? `  ⟨${t.code.slice(0, 90)}⟩` : '';
+			console.log(`  ${String(t.ms).padStart(6)} ms ${String(t.share).padStart(3)}%  ${t.name}${code}`);
 		}
 	}
-	const { failed, errors } = report;
+	const passed = report.rows.filter((r) => r.pass === true).length;
+	const errors = report.errors.length ? `, ${report.errors.length} errors` : '';
 	console.log(
-		`\n${report.rows.filter((r) => r.pass === true).length} passed, ${failed.length} failed` +
-			`${errors.length ? `, ${errors.length} errors` : ''}; results in ${options.out}`
+		`\n${opts.profile} profile: ${passed} passed, ${report.failed.length} failed${errors}; results in ${opts.out}`
 	);
 }
 
 main().catch(async (error) => {
-	console.error(error.usage ? `npm run bench: ${error.message}` : (error.stack ?? error));
+	const usage = error instanceof UsageError || error.code?.startsWith?.('ERR_PARSE_ARGS');
+	console.error(usage ? `npm run bench: ${error.message} (try --help)` : (error.stack ?? error));
 	await cleanUp();
 	process.exit(2);
 });

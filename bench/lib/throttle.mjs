@@ -1,0 +1,190 @@
+// The tablet profile: the page's and the engine worker's CPU slowed by `rate` (a mid-range tablet is
+// about 4× slower than this machine).
+//
+// The page: `Emulation.setCPUThrottlingRate` on the page's DevTools session (Chromium's own throttler).
+// The worker: Chromium refuses that command for workers ("Operation is only supported for pages, not
+// workers"), so the worker is slowed the way the throttler works inside Chromium, by a duty cycle:
+// every `PERIOD_MS` it runs for 1/rate of the time and is held in the debugger (`Debugger.pause`,
+// then `Debugger.resume`) for the rest. Every worker the page starts (also after a reload) is
+// attached before its first line runs, so it is slowed from the start.
+//
+// `proof()` times one fixed busy loop in the page and in the worker with the throttle off and on, so
+// the output shows that both were slowed, and by how much.
+
+import { sleep, withTimeout } from './util.mjs';
+
+const PERIOD_MS = 40;
+
+/** A fixed amount of pure CPU work (no allocation, no I/O); returns its milliseconds. */
+const BUSY_LOOP =
+	'(() => { const t = performance.now(); let x = 0; for (let i = 0; i < 2e7; i++) x = (x + i * 7) % 1000003; ' +
+	'return performance.now() - t; })()';
+
+export class CpuThrottle {
+	/** `rate` 1 attaches nothing and changes nothing: the normal profile. */
+	constructor(page, rate) {
+		this.page = page;
+		this.rate = rate;
+		this.on = rate > 1;
+		this.workers = new Map(); // sessionId -> { url, running, throttled, holding }
+		this.pending = new Map();
+		this.nextId = 1;
+	}
+
+	async init() {
+		if (!this.on) return this;
+		const cdp = (this.cdp = await this.page.context().newCDPSession(this.page));
+		cdp.on('Target.receivedMessageFromTarget', ({ sessionId, message }) => {
+			const reply = JSON.parse(message);
+			if (reply.method === 'Debugger.paused') return this.#paused(sessionId);
+			this.pending.get(reply.id)?.(reply);
+			this.pending.delete(reply.id);
+		});
+		cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo, waitingForDebugger }) => {
+			if (targetInfo.type !== 'worker') return;
+			const worker = { url: targetInfo.url, running: true, throttled: true };
+			this.workers.set(sessionId, worker);
+			void this.#startWorker(sessionId, worker, waitingForDebugger);
+		});
+		cdp.on('Target.detachedFromTarget', ({ sessionId }) => {
+			const worker = this.workers.get(sessionId);
+			if (worker) worker.running = false;
+			this.workers.delete(sessionId);
+		});
+		await cdp.send('Target.setAutoAttach', {
+			autoAttach: true,
+			waitForDebuggerOnStart: true,
+			flatten: false
+		});
+		await this.#setPageRate(this.rate);
+		return this;
+	}
+
+	#setPageRate(rate) {
+		return this.cdp.send('Emulation.setCPUThrottlingRate', { rate });
+	}
+
+	/** Sends a command to a worker; with `wait: false` it does not wait for the reply (duty cycle). */
+	#send(sessionId, method, params = {}, { wait = true, timeoutMs = 10_000 } = {}) {
+		const id = this.nextId++;
+		const reply = wait ? new Promise((resolve) => this.pending.set(id, resolve)) : null;
+		const sent = this.cdp
+			.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) })
+			.catch(() => this.pending.get(id)?.({ error: { message: 'worker gone' } }));
+		if (!wait) return sent;
+		return withTimeout(reply, timeoutMs, `${method} in the worker`).then((r) => {
+			if (r.error) throw new Error(r.error.message);
+			return r.result;
+		});
+	}
+
+	async #startWorker(sessionId, worker, waitingForDebugger) {
+		try {
+			await this.#send(sessionId, 'Debugger.enable');
+		} catch {
+			worker.running = false;
+		}
+		void this.#dutyCycle(sessionId, worker);
+		if (waitingForDebugger) await this.#send(sessionId, 'Runtime.runIfWaitingForDebugger').catch(() => {});
+	}
+
+	/**
+	 * A pause asked while the worker is idle waits for its next line of JavaScript, which may come in
+	 * a running phase (or after the throttle was turned off): a pause outside a hold ends at once.
+	 */
+	#paused(sessionId) {
+		const worker = this.workers.get(sessionId);
+		if (worker && worker.holding && worker.throttled) return;
+		void this.#send(sessionId, 'Debugger.resume', {}, { wait: false });
+	}
+
+	async #dutyCycle(sessionId, worker) {
+		const runMs = PERIOD_MS / this.rate;
+		while (worker.running) {
+			await sleep(runMs);
+			if (!worker.running || !worker.throttled) continue;
+			worker.holding = true;
+			void this.#send(sessionId, 'Debugger.pause', {}, { wait: false });
+			await sleep(PERIOD_MS - runMs);
+			worker.holding = false;
+			void this.#send(sessionId, 'Debugger.resume', {}, { wait: false });
+		}
+	}
+
+	/** Turns the slowing of page and workers on or off (off for the reference figures of proof()). */
+	async #set(on) {
+		await this.#setPageRate(on ? this.rate : 1);
+		for (const worker of this.workers.values()) worker.throttled = on;
+		if (!on) {
+			for (const sessionId of this.workers.keys())
+				await this.#send(sessionId, 'Debugger.resume', {}, { wait: false });
+		}
+		await sleep(100);
+	}
+
+	/** The engine worker's session (the app has one dedicated worker; the newest after a reload). */
+	#engineWorker() {
+		return [...this.workers.keys()].at(-1) ?? null;
+	}
+
+	/** Runs the busy loop as an ordinary task in the worker (DevTools evaluations are not paused). */
+	async #workerLoopMs(sessionId) {
+		const key = `__benchLoop${this.nextId}`;
+		await this.#send(sessionId, 'Runtime.evaluate', {
+			expression: `self.${key} = null; setTimeout(() => { self.${key} = ${BUSY_LOOP}; }, 0); 0`
+		});
+		const deadline = Date.now() + 60_000;
+		while (Date.now() < deadline) {
+			await sleep(50);
+			const reply = await this.#send(sessionId, 'Runtime.evaluate', {
+				expression: `self.${key}`,
+				returnByValue: true
+			});
+			if (reply?.result?.value != null) return reply.result.value;
+		}
+		throw new Error('the busy loop in the worker did not finish within 60 s');
+	}
+
+	/**
+	 * The busy loop in the page and in the engine worker, unthrottled and throttled (median of 3
+	 * each): `{ page: { offMs, onMs, factor }, worker: { … } }`. Leaves the throttle on.
+	 */
+	async proof() {
+		if (!this.on) return null;
+		let worker = this.#engineWorker();
+		for (let waited = 0; !worker && waited < 10_000; waited += 100) {
+			await sleep(100);
+			worker = this.#engineWorker();
+		}
+		if (!worker) throw new Error('no worker was attached within 10 s: the worker can not be slowed');
+		const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+		const result = {};
+		for (const [name, run] of [
+			['page', () => this.page.evaluate(BUSY_LOOP)],
+			['worker', () => this.#workerLoopMs(worker)]
+		]) {
+			// Off and on taken in turns, so that a change in the machine's load hits both alike.
+			const off = [];
+			const on = [];
+			for (let i = 0; i < 3; i++) {
+				await this.#set(false);
+				off.push(await run());
+				await this.#set(true);
+				on.push(await run());
+			}
+			const offMs = median(off);
+			const onMs = median(on);
+			result[name] = {
+				offMs: Math.round(offMs),
+				onMs: Math.round(onMs),
+				factor: Number((onMs / offMs).toFixed(1))
+			};
+		}
+		return result;
+	}
+
+	async dispose() {
+		for (const worker of this.workers.values()) worker.running = false;
+		await this.cdp?.detach().catch(() => {});
+	}
+}
