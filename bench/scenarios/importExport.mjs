@@ -24,7 +24,7 @@ import {
 	profileSummary
 } from '../lib/browser.mjs';
 import { track } from '../lib/server.mjs';
-import { writeStockCsv } from '../lib/stockCsv.mjs';
+import { writeStockCsv } from '../../scripts/stockCsv.mjs';
 import { CpuThrottle } from '../lib/throttle.mjs';
 import { loadAverage, log, mb, round, sleep, tail, withTimeout } from '../lib/util.mjs';
 

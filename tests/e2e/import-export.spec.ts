@@ -1,15 +1,14 @@
 // Import and Export as a person uses them: pick a file, Check Data, read the errors, Import, export and
 // compare the downloaded file, and cancel half-way with the data left as it was.
 
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openApp } from './helpers';
+import { writeStockCsv } from '../../scripts/stockCsv.mjs';
 import { newSource, type Source } from '../../src/lib/domain/types';
 
-const FIXTURES = join(process.cwd(), '../shared/fixtures');
-const GENERATOR = join(process.cwd(), '../shared/tools/gen-stock-csv.mjs');
+const FIXTURES = join(process.cwd(), 'tests/fixtures');
 
 type Engine = {
 	saveSource(source: Source, original: null): Promise<{ ok: boolean }>;
@@ -260,7 +259,7 @@ test.describe('Cancel', () => {
 		mkdirSync(dir, { recursive: true });
 		const big = join(dir, 'cancel-1m.csv');
 		if (!existsSync(big)) {
-			execFileSync(process.execPath, [GENERATOR, '--rows', '1000000', '--sources', '5', '--out', big]);
+			await writeStockCsv(big, 1_000_000, 5);
 		}
 		await openApp(page, '/import');
 		await addSources(page, ['src-1', 'src-2', 'src-3', 'src-4', 'src-5']);

@@ -8,7 +8,7 @@ import { newSource, type Product } from '$lib/domain/types';
 import { createEngine, type EngineApi } from './api';
 import { Store } from './store';
 
-const FIXTURES = '../shared/fixtures';
+const FIXTURES = 'tests/fixtures';
 let stores: Store[] = [];
 let counter = 0;
 

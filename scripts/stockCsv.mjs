@@ -4,6 +4,12 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
+/**
+ * @param {string} file
+ * @param {number} rows
+ * @param {number} sources
+ * @param {string[]} [columns]
+ */
 export async function writeStockCsv(
 	file,
 	rows,
