@@ -44,6 +44,16 @@ describe('Inventory.load', () => {
 		expect(inventory.pageIds().sort()).toEqual([1, 2, 3]);
 	});
 
+	it('finds a retail code in any of its lengths, whichever length was stored', () => {
+		const inventory = new Inventory();
+		inventory.load([page(1, [product('UPC', ['036000291452']), product('EAN8', ['96385074'])])]);
+		for (const code of ['036000291452', '0036000291452', '00036000291452', '36000291452']) {
+			expect(inventory.barcodeOwner(code)).toBe('upc');
+		}
+		expect(inventory.barcodeOwner('00000096385074')).toBe('ean8');
+		expect(inventory.barcodeOwner('036000291453')).toBeUndefined();
+	});
+
 	it('lists every key in SKU order across pages', () => {
 		expect(loaded().sortedKeys()).toEqual(['a-1', 'b-2', 'm-1', 'n-2', 'x-1', 'z-9']);
 	});

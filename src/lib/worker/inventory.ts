@@ -4,6 +4,7 @@
 import type { ProductChange } from '$lib/domain/changeSet';
 import type { Product } from '$lib/domain/types';
 import { skuKey } from '$lib/domain/types';
+import { barcodeKeys } from '$lib/domain/barcode/gtin';
 import type { PageWrite } from '$lib/db/applyChangeSet';
 import type { StoredPage } from '$lib/db/schema';
 
@@ -49,8 +50,13 @@ export class Inventory {
 		return this.#lowerNames.get(key) ?? '';
 	}
 
+	/** The product a code belongs to, matching retail codes in any of their lengths (see gtin.ts). */
 	barcodeOwner(barcode: string): string | undefined {
-		return this.#barcodes.get(barcode);
+		for (const key of barcodeKeys(barcode)) {
+			const owner = this.#barcodes.get(key);
+			if (owner !== undefined) return owner;
+		}
+		return undefined;
 	}
 
 	/** Every key in SKU order: pages are disjoint sorted ranges, so concatenating them needs no sort. */
@@ -165,12 +171,14 @@ export class Inventory {
 	}
 
 	#indexBarcodes(key: string, product: Product) {
-		for (const code of product.barcodes) this.#barcodes.set(code, key);
+		for (const code of product.barcodes) for (const index of barcodeKeys(code)) this.#barcodes.set(index, key);
 	}
 
 	#unindexBarcodes(product: Product) {
 		const key = skuKey(product.sku);
-		for (const code of product.barcodes) if (this.#barcodes.get(code) === key) this.#barcodes.delete(code);
+		for (const code of product.barcodes) {
+			for (const index of barcodeKeys(code)) if (this.#barcodes.get(index) === key) this.#barcodes.delete(index);
+		}
 	}
 
 	#changed() {

@@ -3,6 +3,7 @@
 
 import { readQuantity, type QuantityRead } from '../productRules';
 import { addQuantities } from '../quantity';
+import { barcodeKey } from '../barcode/gtin';
 import { skuKey, type Product } from '../types';
 
 export type CountStatus = 'open' | 'applied' | 'discarded';
@@ -60,8 +61,9 @@ export interface ProductLookup {
 	barcodeOwner(code: string): string | undefined;
 }
 
+/** Two spellings of one unknown retail code (UPC-A and EAN-13, say) count on one line. */
 export function unknownKey(code: string): string {
-	return `?${code}`;
+	return `?${barcodeKey(code)}`;
 }
 
 /** The key of the line a resolved code counts on. */

@@ -26,6 +26,7 @@ import {
 	VALID_VERDICT,
 	type CheckCounts
 } from './messages';
+import { barcodeKey } from '../barcode/gtin';
 import {
 	barcodeSpacesMessage,
 	isBlankRow,
@@ -289,7 +290,7 @@ export class ImportChecker {
 		const valid = this.#rowErrorCount === 0;
 		const entry = this.#rows.add(skuIndex, 0, row, valid, quantity, status);
 		if (valid && !deleting) {
-			if (barcodes) for (const code of barcodes) this.#fileBarcodes.set(code, skuIndex);
+			if (barcodes) for (const code of barcodes) this.#fileBarcodes.set(barcodeKey(code), skuIndex);
 			this.#rows.setProductCells(entry, name, barcodes);
 			const cell = (at: number | undefined) => (at === undefined ? undefined : fields[at]);
 			this.#keptCells.count(
@@ -359,7 +360,7 @@ export class ImportChecker {
 			this.#error(row, 'barcode', cell, barcodeSpacesMessage(code));
 			return;
 		}
-		const inFile = this.#fileBarcodes.get(code);
+		const inFile = this.#fileBarcodes.get(barcodeKey(code));
 		if (inFile !== undefined && this.#rows.keys[inFile] !== key) {
 			this.#error(row, 'barcode', cell, barcodeTakenMessage(code, this.#rows.spellings[inFile]));
 			return;
