@@ -1,35 +1,27 @@
-// The Stock take page's state: the open counts, the count being scanned, its review, and the last
-// result. Every change is the worker's; this class only asks and keeps what comes back.
+// The Stock take page's state: the count list, the count being scanned, its review and the last
+// message, each in its own class; this one ties them together. Every change is the worker's; these
+// classes only ask and keep what comes back.
 
-import type { CountReview, UncountedChoice } from '$lib/domain/count/review';
 import type { Outcome } from '$lib/domain/outcome';
-import type { Source } from '$lib/domain/types';
 import { downloadBlob } from '$lib/ui/download';
 import { engine } from '$lib/ui/engine';
-import { toasts } from '$lib/ui/toasts.svelte';
-import type { CountSummary, CountView } from '$lib/worker/countCommands';
-import { playScanSound } from './sounds';
-
-const SOUNDS_KEY = 'stockroom.countSounds';
+import { scanFeedback, setSoundsOn, soundsOn } from '$lib/ui/scanner/feedback';
+import type { CountView } from '$lib/worker/countCommands';
+import { CountList } from './countList.svelte';
+import { CountMessages } from './countMessages.svelte';
+import { CountReviewState } from './countReviewState.svelte';
 
 export class StockTake {
-	counts = $state.raw<CountSummary[]>([]);
-	sources = $state.raw<Source[]>([]);
-	loaded = $state(false);
+	readonly list = new CountList();
+	readonly messages = new CountMessages();
+	readonly checking = new CountReviewState(this.messages);
 	view = $state.raw<CountView | null>(null);
-	review = $state.raw<CountReview | null>(null);
-	uncounted = $state<UncountedChoice>('leave');
 	/** The line the last action changed: highlighted. */
 	lastKey = $state<string | null>(null);
-	/** The last result (role=status) or failure / flag (role=alert). */
-	message = $state('');
-	alert = $state('');
+	/** The last unknown code scanned, offered as `Add product` (cleared by the next scan). */
+	unknownCode = $state<{ key: string; code: string } | null>(null);
 	busy = $state(false);
-	sounds = $state(true);
-
-	constructor() {
-		if (typeof localStorage !== 'undefined') this.sounds = localStorage.getItem(SOUNDS_KEY) !== 'off';
-	}
+	sounds = $state(soundsOn());
 
 	get countId(): string | null {
 		return this.view?.count.id ?? null;
@@ -37,37 +29,29 @@ export class StockTake {
 
 	setSounds(on: boolean) {
 		this.sounds = on;
-		localStorage.setItem(SOUNDS_KEY, on ? 'on' : 'off');
+		setSoundsOn(on);
 	}
 
-	async refresh() {
-		const [counts, sources] = await Promise.all([engine().listCounts(), engine().getSources()]);
-		this.counts = counts;
-		this.sources = sources;
-		this.loaded = true;
-	}
-
-	#say(message: string) {
-		this.message = message;
-		this.alert = '';
-	}
-
-	#fail(message: string) {
-		this.alert = message;
-		this.message = '';
+	refresh() {
+		return this.list.refresh();
 	}
 
 	/** Runs a command that returns the count as it now is. */
 	async #change(work: () => Promise<Outcome<CountView>>, message = ''): Promise<boolean> {
 		const outcome = await work();
 		if (!outcome.ok) {
-			this.#fail(outcome.message);
+			this.messages.fail(outcome.message);
 			return false;
 		}
-		this.view = outcome.value;
-		this.review = null;
-		if (message) this.#say(message);
+		this.#show(outcome.value);
+		if (message) this.messages.say(message);
 		return true;
+	}
+
+	#show(view: CountView | null) {
+		this.view = view;
+		this.checking.clear();
+		if (!view?.lines.some((line) => line.key === this.unknownCode?.key)) this.unknownCode = null;
 	}
 
 	async start(source: string, blind: boolean, skuPrefix: string, onlyAtSource: boolean) {
@@ -81,15 +65,14 @@ export class StockTake {
 	async open(id: string) {
 		if (await this.#change(() => engine().openCount(id), '')) {
 			this.lastKey = null;
-			this.#say(`Count at ${this.view!.sourceName} reopened.`);
+			this.messages.say(`Count at ${this.view!.sourceName} reopened.`);
 		}
 	}
 
 	/** Back to the list of counts (the count stays open and saved). */
 	close(message = '') {
-		this.#say(message);
-		this.view = null;
-		this.review = null;
+		this.messages.say(message);
+		this.#show(null);
 		this.lastKey = null;
 		void this.refresh();
 	}
@@ -99,17 +82,30 @@ export class StockTake {
 		if (!id) return false;
 		const outcome = await engine().scan(id, code, quantity);
 		if (!outcome.ok) {
-			this.#fail(outcome.message);
+			this.messages.fail(outcome.message);
 			return false;
 		}
 		const result = outcome.value;
-		this.view = result.view;
-		this.review = null;
+		this.#show(result.view);
 		this.lastKey = result.key;
-		if (result.kind === 'unknown') this.#fail(result.message);
-		else this.#say(result.message);
-		if (this.sounds) playScanSound(result.kind === 'counted' ? 'hit' : 'unknown');
+		this.unknownCode = result.kind === 'unknown' ? { key: result.key, code: code.trim() } : null;
+		if (result.kind === 'unknown') this.messages.fail(result.message);
+		else this.messages.say(result.message);
+		scanFeedback(result.kind === 'counted' ? 'hit' : 'unknown');
 		return true;
+	}
+
+	/**
+	 * The product just added for an unknown code takes over that code's line: the flagged line goes and
+	 * the new product is counted as many times as the code was.
+	 */
+	async countAddedProduct(sku: string) {
+		const id = this.countId;
+		const unknown = this.unknownCode;
+		const line = this.view?.lines.find((candidate) => candidate.key === unknown?.key);
+		if (!id || !unknown || !line) return;
+		if (!(await this.#change(() => engine().removeLine(id, unknown.key)))) return;
+		await this.scan(sku, String(line.counted));
 	}
 
 	/** One tap on a line: takes back its last scan. */
@@ -136,36 +132,23 @@ export class StockTake {
 
 	async startReview() {
 		const id = this.countId;
-		if (!id) return;
-		const outcome = await engine().review(id);
-		if (!outcome.ok) return this.#fail(outcome.message);
-		this.review = outcome.value;
-		this.uncounted = 'leave';
-		this.#say('Check the differences, then apply the count.');
+		if (id) await this.checking.start(id);
 	}
 
 	async apply() {
 		const id = this.countId;
-		if (!id || this.busy) return;
-		this.busy = true;
-		try {
-			const outcome = await engine().applyCount(id, this.uncounted);
-			if (!outcome.ok) return this.#fail(outcome.message);
-			const { message, operation } = outcome.value;
-			toasts.show(message, operation === null ? {} : { undoOperation: operation });
-			this.close(message);
-		} finally {
-			this.busy = false;
-		}
+		if (!id) return;
+		const message = await this.checking.apply(id);
+		if (message !== null) this.close(message);
 	}
 
 	async exportCount() {
 		const id = this.countId;
 		if (!id) return;
 		const outcome = await engine().exportCount(id);
-		if (!outcome.ok) return this.#fail(outcome.message);
+		if (!outcome.ok) return this.messages.fail(outcome.message);
 		downloadBlob(outcome.value.blob, outcome.value.fileName);
-		this.#say(outcome.value.message);
+		this.messages.say(outcome.value.message);
 	}
 
 	async importCounts(files: File[]) {
@@ -174,11 +157,10 @@ export class StockTake {
 		this.busy = true;
 		try {
 			const outcome = await engine().importCounts(id, files);
-			if (!outcome.ok) return this.#fail(outcome.message);
-			this.view = outcome.value.view;
-			this.review = null;
+			if (!outcome.ok) return this.messages.fail(outcome.message);
+			this.#show(outcome.value.view);
 			this.lastKey = null;
-			this.#say(outcome.value.message);
+			this.messages.say(outcome.value.message);
 		} finally {
 			this.busy = false;
 		}
@@ -188,7 +170,7 @@ export class StockTake {
 		const id = this.countId;
 		if (!id) return;
 		const outcome = await engine().discardCount(id);
-		if (!outcome.ok) return this.#fail(outcome.message);
+		if (!outcome.ok) return this.messages.fail(outcome.message);
 		const where = this.view!.sourceName;
 		this.close(`Count at ${where} discarded. Stock was not changed.`);
 	}
