@@ -1,6 +1,7 @@
 // The product page's form state: details and one editable row per assigned source.
 
-import type { SourceItemDraft } from '$lib/domain/productRules';
+import { barcodeKey } from '$lib/domain/barcode/gtin';
+import { parseBarcodes, type SourceItemDraft } from '$lib/domain/productRules';
 import type { Product, Source } from '$lib/domain/types';
 import { engine } from '$lib/ui/engine';
 
@@ -41,6 +42,14 @@ export class ProductEditorState {
 			);
 		});
 	});
+
+	/** A scanned code joins the barcodes (unless it is one of them already, in any of its lengths). */
+	addBarcode(code: string): boolean {
+		const codes = parseBarcodes(this.barcodes);
+		if (codes.some((known) => barcodeKey(known) === barcodeKey(code))) return false;
+		this.barcodes = [...codes, code].join(' | ');
+		return true;
+	}
 
 	async load() {
 		const detail = await engine().getProduct(this.#sku);

@@ -2,6 +2,9 @@
 // its WebAssembly stay out of the first page load.
 
 import * as Comlink from 'comlink';
+// Imported here, in the page's build, so that the .wasm is part of the files the service worker
+// precaches (a worker's own assets are not in that list).
+import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
 import type { Decoder } from './decoder.worker';
 import type { FrameResult } from './formats';
 
@@ -17,7 +20,7 @@ function decoder(): Comlink.Remote<Decoder> {
 }
 
 export function warmUpDecoder(): Promise<FrameResult['engine']> {
-	return decoder().warmUp();
+	return decoder().warmUp(wasmUrl);
 }
 
 /** Decodes one frame in the worker; the bitmap is moved there (the caller must not use it after). */
