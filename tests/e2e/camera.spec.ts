@@ -131,3 +131,40 @@ test('a scan in the Products search finds the product', async ({ page }) => {
 	await expect(grid.getByRole('row', { name: /CAM-UPC/ })).toBeVisible();
 	await expect(grid.getByRole('row', { name: /CAM-128/ })).toHaveCount(0);
 });
+
+test.describe('under the Content-Security-Policy', () => {
+	// Routes see every request only without the service worker answering from its cache.
+	test.use({ serviceWorkers: 'block' });
+
+	/** Serves the decoder worker with `policy`: a worker follows the CSP of its own script's response. */
+	async function withWorkerPolicy(page: Page, policy: string) {
+		await page.route('**/_app/immutable/workers/decoder.worker-*.js', async (route) => {
+			const response = await route.fetch();
+			await route.fulfill({
+				response,
+				headers: { ...response.headers(), 'content-security-policy': policy }
+			});
+		});
+	}
+
+	test("decodes with script-src 'self' 'wasm-unsafe-eval' and nothing looser", async ({ page }) => {
+		await withWorkerPolicy(page, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+		await openApp(page, '/count');
+		await addProducts(page);
+		await startCount(page);
+		const table = await scanTheVideo(page);
+		await expect(table.getByRole('row', { name: /CAM-UPC/ })).toBeVisible();
+	});
+
+	test("without 'wasm-unsafe-eval' the reader cannot start and says so", async ({ page }) => {
+		await withWorkerPolicy(page, "default-src 'self'; script-src 'self'");
+		await openApp(page, '/count');
+		await startCount(page);
+		await page.getByRole('button', { name: 'Scan with camera' }).click();
+		await expect(page.getByRole('alert')).toContainText('The barcode reader could not start');
+		const field = page.getByRole('textbox', { name: 'Scan or type SKU or barcode' });
+		await field.fill('ANY-CODE');
+		await field.press('Enter');
+		await expect(page.getByRole('alert').filter({ hasText: 'Unknown code "ANY-CODE"' })).toBeVisible();
+	});
+});
