@@ -1,7 +1,7 @@
 // Stock takes as stored: a record per count and one per counted line. Every scan is its own small
 // transaction, so quick scans of one product never lose one and a count survives a reload.
 
-import type { Count, CountLine } from '$lib/domain/count/count';
+import { tallyLines, type Count, type CountLine, type CountTally } from '$lib/domain/count/count';
 import type { AlongsideWrite } from './applyChangeSet';
 import type { StockroomDb } from './schema';
 
@@ -13,10 +13,23 @@ export function readCount(db: StockroomDb, id: string): Promise<Count | undefine
 	return db.counts.get(id);
 }
 
-/** Open counts, newest first. */
-export async function readOpenCounts(db: StockroomDb): Promise<Count[]> {
-	const counts = await db.counts.where('status').equals('open').toArray();
-	return counts.sort((a, b) => b.createdAt - a.createdAt);
+/** At most this many applied or discarded counts are listed; open ones are always all listed. */
+export const CLOSED_COUNTS_LISTED = 100;
+
+/** Every open count and the newest closed ones, newest first, each with its lines' and units' tally. */
+export async function readCountsWithTally(db: StockroomDb): Promise<{ count: Count; tally: CountTally }[]> {
+	const counts = await db.counts.orderBy('createdAt').reverse().toArray();
+	const shown = [
+		...counts.filter((count) => count.status === 'open'),
+		...counts.filter((count) => count.status !== 'open').slice(0, CLOSED_COUNTS_LISTED)
+	].sort((a, b) => b.createdAt - a.createdAt);
+	return Promise.all(
+		shown.map(async (count) => ({
+			count,
+			// A closed count keeps its tally (a discarded one's lines are gone).
+			tally: count.tally ?? tallyLines(await readCountLines(db, count.id))
+		}))
+	);
 }
 
 export function readCountLines(db: StockroomDb, countId: string): Promise<CountLine[]> {
@@ -55,17 +68,19 @@ export async function updateCountLines(
 }
 
 /** The count marked applied in the same transaction as its stock change, so it is never applied twice. */
-export function markCountApplied(db: StockroomDb, count: Count): AlongsideWrite {
+export function markCountApplied(db: StockroomDb, count: Count, tally: CountTally): AlongsideWrite {
 	return {
 		tables: [db.counts],
-		write: (operation) => db.counts.put({ ...count, status: 'applied', appliedOperation: operation })
+		write: (operation) =>
+			db.counts.put({ ...count, status: 'applied', appliedOperation: operation, closedAt: Date.now(), tally })
 	};
 }
 
-/** Drops the count's lines and marks it discarded; the stock is not touched. */
+/** Drops the count's lines and marks it discarded, keeping what it held for the list; stock is untouched. */
 export async function discardCount(db: StockroomDb, count: Count): Promise<void> {
 	await db.transaction('rw', db.counts, db.countLines, async () => {
+		const tally = tallyLines(await readCountLines(db, count.id));
 		await db.countLines.where('countId').equals(count.id).delete();
-		await db.counts.put({ ...count, status: 'discarded' });
+		await db.counts.put({ ...count, status: 'discarded', closedAt: Date.now(), tally });
 	});
 }

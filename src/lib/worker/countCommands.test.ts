@@ -108,7 +108,8 @@ describe('stock take through the engine', () => {
 			(await engine.getProduct('SAMPLE-0001'))?.product.items.find((i) => i.source === 'wh-north')?.status
 		).toBe(1);
 		expect(await quantityAt(engine, 'SAMPLE-0002')).toBe(0);
-		expect(await engine.listCounts()).toEqual([]);
+		// No longer open: listed as applied, not to be continued.
+		expect((await engine.listCounts()).map((summary) => summary.count.status)).toEqual(['applied']);
 		expect(await engine.scan(id, 'SAMPLE-0001')).toMatchObject({
 			ok: false,
 			message: 'This count was applied already.'
@@ -211,10 +212,48 @@ describe('stock take through the engine', () => {
 		});
 		expect(value(await reopened.openCount(id)).lines.map((l) => l.code)).toEqual(['NOPE', 'SAMPLE-0001']);
 		expect(value(await reopened.discardCount(id))).toBeNull();
-		expect(await reopened.listCounts()).toEqual([]);
+		// Listed as discarded with what it held, though its lines are gone.
+		expect(await reopened.listCounts()).toMatchObject([
+			{ count: { id, status: 'discarded', closedAt: expect.any(Number) }, lines: 2, units: 2 }
+		]);
 		expect(await reopened.openCount(id)).toMatchObject({
 			ok: false,
 			message: 'This count was discarded already.'
 		});
+	});
+
+	it('lists applied and discarded counts with open ones, newest first, an applied one with its operation', async () => {
+		const { engine, id } = await started({ name: 'count-history' });
+		await engine.scan(id, 'SAMPLE-0001', '3');
+		await engine.scan(id, 'SAMPLE-0002');
+		const { operation } = value(await engine.applyCount(id, 'leave'));
+		const discarded = value(
+			await engine.newCount({
+				source: 'default',
+				blind: false,
+				narrowing: { skuPrefix: '', onlyAtSource: false }
+			})
+		).count.id;
+		await engine.scan(discarded, 'SAMPLE-0003');
+		await engine.discardCount(discarded);
+		const open = value(
+			await engine.newCount({
+				source: 'wh-north',
+				blind: true,
+				narrowing: { skuPrefix: '', onlyAtSource: false }
+			})
+		).count.id;
+
+		const listed = await engine.listCounts();
+		expect(
+			listed.map((summary) => [summary.count.id, summary.count.status, summary.lines, summary.units])
+		).toEqual([
+			[open, 'open', 0, 0],
+			[discarded, 'discarded', 1, 1],
+			[id, 'applied', 2, 4]
+		]);
+		expect(operation).not.toBeNull();
+		expect(listed[2].count.appliedOperation).toBe(operation);
+		expect(listed[2].count.closedAt).toBeGreaterThanOrEqual(listed[2].count.createdAt);
 	});
 });

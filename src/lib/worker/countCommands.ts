@@ -3,7 +3,7 @@
 // history operation with Undo. Scanning lives in countScanCommands.ts, count files in
 // countFileCommands.ts, views and the open-count guard in countViews.ts.
 
-import type { Count, CountLine, CountNarrowing } from '$lib/domain/count/count';
+import { tallyLines, type Count, type CountLine, type CountNarrowing } from '$lib/domain/count/count';
 import {
 	planCountApply,
 	reviewCount,
@@ -11,10 +11,10 @@ import {
 	type UncountedChoice
 } from '$lib/domain/count/review';
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
-import { addCount, discardCount, markCountApplied, readCountLines, readOpenCounts } from '$lib/db/countStore';
+import { addCount, discardCount, markCountApplied, readCountsWithTally } from '$lib/db/countStore';
 import { countFileCommands } from './countFileCommands';
 import { countScanCommands } from './countScanCommands';
-import { countContext, unitsOf, type CountSummary, type CountView } from './countViews';
+import { countContext, type CountSummary, type CountView } from './countViews';
 import type { Store } from './store';
 
 export type { CountLineView, CountSummary, CountView } from './countViews';
@@ -56,16 +56,11 @@ export function countCommands(store: Store) {
 			return succeed(view(count, []));
 		},
 
-		/** Open counts, newest first. */
+		/** Open, applied and discarded counts, newest first. */
 		async listCounts(): Promise<CountSummary[]> {
 			await store.start();
-			const counts = await readOpenCounts(store.db);
-			return Promise.all(
-				counts.map(async (count) => {
-					const lines = await readCountLines(store.db, count.id);
-					return { count, sourceName: sourceName(count.source), lines: lines.length, units: unitsOf(lines) };
-				})
-			);
+			const counts = await readCountsWithTally(store.db);
+			return counts.map(({ count, tally }) => ({ count, sourceName: sourceName(count.source), ...tally }));
 		},
 
 		openCount(id: string): Promise<Outcome<CountView>> {
@@ -83,9 +78,14 @@ export function countCommands(store: Store) {
 			uncounted: UncountedChoice
 		): Promise<Outcome<{ message: string; operation: number | null }>> {
 			return onOpenCount(id, async (count) => {
-				const review = reviewOf(count, await linesOf(id));
+				const lines = await linesOf(id);
+				const review = reviewOf(count, lines);
 				const plan = planCountApply(count, review, uncounted, lookup.product, sourceName(count.source));
-				const applied = await store.commit(plan.set, undefined, markCountApplied(store.db, count));
+				const applied = await store.commit(
+					plan.set,
+					undefined,
+					markCountApplied(store.db, count, tallyLines(lines))
+				);
 				const operation = applied.operation?.id ?? null;
 				return {
 					message: operation === null ? `${plan.message} Nothing needed changing.` : plan.message,

@@ -4,12 +4,12 @@
 import {
 	byNewestScan,
 	quantityAt,
+	tallyLines,
 	type Count,
 	type CountLine,
 	type ProductLookup
 } from '$lib/domain/count/count';
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
-import { addQuantities } from '$lib/domain/quantity';
 import { readCount, readCountLines } from '$lib/db/countStore';
 import { UserError, type Store } from './store';
 
@@ -48,8 +48,7 @@ export function stamp(): number {
 	return lastStamp;
 }
 
-export const unitsOf = (lines: readonly CountLine[]) =>
-	lines.reduce((sum, line) => addQuantities(sum, line.counted), 0);
+export const unitsOf = (lines: readonly CountLine[]) => tallyLines(lines).units;
 
 /** The pieces the count commands share: product lookup, views, and the open-count guard. */
 export function countContext(store: Store) {

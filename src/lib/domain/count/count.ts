@@ -26,6 +26,20 @@ export interface Count {
 	createdAt: number;
 	/** The history operation that applied it (null when applying changed nothing). */
 	appliedOperation?: number | null;
+	/** When it was applied or discarded. */
+	closedAt?: number;
+	/** Lines and units when it was closed (a discarded count's lines are gone, so they are kept here). */
+	tally?: CountTally;
+}
+
+export interface CountTally {
+	lines: number;
+	units: number;
+}
+
+/** How many lines and units a count's lines add up to. */
+export function tallyLines(lines: readonly Pick<CountLine, 'counted'>[]): CountTally {
+	return { lines: lines.length, units: lines.reduce((sum, line) => addQuantities(sum, line.counted), 0) };
 }
 
 /** One counted product, or one unknown code (kept and flagged, never dropped). */
