@@ -8,6 +8,7 @@ import { backupCommands } from './backupCommands';
 import { countCommands } from './countCommands';
 import { exportCommands } from './exportCommands';
 import { importCommands } from './importCommands';
+import { labelCommands } from './labelCommands';
 import { productCommands } from './productCommands';
 import { settingsCommands } from './settingsCommands';
 import { sourceCommands } from './sourceCommands';
@@ -26,6 +27,7 @@ export function createEngine(store: Store) {
 		...importCommands(store, jobs),
 		...exportCommands(store, jobs),
 		...countCommands(store),
+		...labelCommands(store),
 
 		async start(): Promise<{ products: number; sources: number }> {
 			await store.start();
