@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { chromiumLaunch } from '../../playwright.config';
-import { drawBarcode, fakeCameraArgs, writeY4m } from './fakeCamera';
+import { drawBarcode, fakeCameraArgs, writeY4m } from '../../scripts/fakeCamera.mjs';
 import { addCameraProducts as addProducts, startCount } from './cameraSteps';
 import { openApp } from './helpers';
 
