@@ -20,8 +20,10 @@ import { dirname } from 'node:path';
 export function drawBarcode(bcid, text, scale = 3) {
 	/** @type {{ buffer: Uint8Array, width: number, height: number } | null} */
 	let captured = null;
-	const drawing = bwipjs.drawingZlibPng();
 	// The PNG drawing renders into an RGBA buffer it allocates in image(); keep that, skip the PNG.
+	const drawing = /** @type {{ image(w: number, h: number): { buffer: Uint8Array } }} */ (
+		/** @type {unknown} */ (bwipjs.drawingZlibPng())
+	);
 	const image = drawing.image;
 	Object.assign(drawing, {
 		image(/** @type {number} */ width, /** @type {number} */ height) {
@@ -42,7 +44,7 @@ export function drawBarcode(bcid, text, scale = 3) {
 			paddingwidth: 6,
 			paddingheight: 6
 		},
-		drawing
+		/** @type {never} */ (drawing)
 	);
 	if (!captured) throw new Error(`bwip-js drew nothing for ${bcid} ${text}`);
 	const { buffer, width, height } = captured;
@@ -80,7 +82,11 @@ export function writeY4m(file, scenes, width = 640, height = 480, fps = 10) {
 	}
 }
 
-/** @param {Bitmap | null} barcode */
+/**
+ * @param {Bitmap | null} barcode
+ * @param {number} width
+ * @param {number} height
+ */
 function frameOf(barcode, width, height) {
 	const luma = new Uint8Array(width * height).fill(200);
 	if (!barcode) return luma;
