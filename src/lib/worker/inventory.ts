@@ -171,13 +171,15 @@ export class Inventory {
 	}
 
 	#indexBarcodes(key: string, product: Product) {
-		for (const code of product.barcodes) for (const index of barcodeKeys(code)) this.#barcodes.set(index, key);
+		for (const code of product.barcodes)
+			for (const index of barcodeKeys(code)) this.#barcodes.set(index, key);
 	}
 
 	#unindexBarcodes(product: Product) {
 		const key = skuKey(product.sku);
 		for (const code of product.barcodes) {
-			for (const index of barcodeKeys(code)) if (this.#barcodes.get(index) === key) this.#barcodes.delete(index);
+			for (const index of barcodeKeys(code))
+				if (this.#barcodes.get(index) === key) this.#barcodes.delete(index);
 		}
 	}
 

@@ -25,7 +25,8 @@ export class ScanCooldown {
 		this.#lastAccepted.set(key, now);
 		// Forget codes long out of use, so a long count does not keep every code it ever saw.
 		if (this.#lastAccepted.size > 64) {
-			for (const [seen, at] of this.#lastAccepted) if (now - at >= this.periodMs) this.#lastAccepted.delete(seen);
+			for (const [seen, at] of this.#lastAccepted)
+				if (now - at >= this.periodMs) this.#lastAccepted.delete(seen);
 		}
 		return true;
 	}
