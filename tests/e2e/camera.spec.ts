@@ -2,6 +2,7 @@
 // drawn with bwip-js: a count scanned by camera counts the right products the right number of times
 // (a UPC-A stored, its EAN-13 form on the label), an unknown code is flagged and becomes a new product;
 // it works offline after a first visit, never fetching from elsewhere; a denied camera says what to do.
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -11,6 +12,8 @@ import { addCameraProducts as addProducts, startCount } from './cameraSteps';
 import { openApp } from './helpers';
 
 const video = join(tmpdir(), `stockroom-camera-${process.pid}.y4m`);
+// Every process that loads this file writes its own copy (about 30 MB); each removes it when it ends.
+process.on('exit', () => rmSync(video, { force: true }));
 // Each code is in view for less than the 1.5 s cooldown, and comes back after more than it: the first
 // EAN-13 counts twice, every other code once. The long blank end keeps the loop from starting again
 // before the test stops the camera.
@@ -130,6 +133,19 @@ test('a scan in the Products search finds the product', async ({ page }) => {
 	const grid = page.getByRole('table', { name: 'Products' });
 	await expect(grid.getByRole('row', { name: /CAM-UPC/ })).toBeVisible();
 	await expect(grid.getByRole('row', { name: /CAM-128/ })).toHaveCount(0);
+});
+
+test("a scan on a product's page adds the barcode, saved with Save", async ({ page }) => {
+	await openApp(page, '/');
+	await addProducts(page);
+	await page.goto('/products/CAM-128');
+	await page.getByRole('button', { name: 'Scan with camera' }).click();
+	const barcodes = page.getByLabel('Barcodes');
+	await expect(barcodes).toHaveValue('0036000291452', { timeout: 20_000 });
+	await expect(page.getByRole('button', { name: 'Scan with camera' })).toBeVisible();
+	// The same code is CAM-UPC's (as a UPC-A): saving says so instead of giving one code two products.
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('Barcode "0036000291452" already belongs to CAM-UPC.').first()).toBeVisible();
 });
 
 test.describe('under the Content-Security-Policy', () => {
