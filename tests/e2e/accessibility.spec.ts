@@ -11,7 +11,8 @@ const PAGES = [
 	'/export',
 	'/count',
 	'/history',
-	'/settings'
+	'/settings',
+	'/labels?sku=SAMPLE-0001'
 ];
 
 for (const viewport of [

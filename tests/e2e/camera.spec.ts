@@ -5,6 +5,7 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { chromiumLaunch } from '../../playwright.config';
 import { drawBarcode, fakeCameraArgs, writeY4m } from '../../scripts/fakeCamera.mjs';
@@ -39,6 +40,9 @@ async function scanTheVideo(page: Page) {
 	await expect(page.getByRole('button', { name: 'Stop camera' })).toBeVisible();
 	const table = page.getByRole('table', { name: 'Counted' });
 	await expect(table.getByRole('row', { name: /NEW-ITEM-7/ })).toBeVisible({ timeout: 20_000 });
+	// The open camera (preview, viewfinder, controls) passes axe like every page.
+	const results = await new AxeBuilder({ page }).include('.camera-scanner').analyze();
+	expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 	await page.getByRole('button', { name: 'Stop camera' }).click();
 	await expect(page.getByRole('button', { name: 'Scan with camera' })).toBeVisible();
 	return table;
