@@ -3,10 +3,11 @@
 //   on: 'catalogue' runs on the shared page after the 200,000-product seed;
 //       'fresh' gets no page and opens its own browser (it must not see the catalogue).
 
+import camera from './camera.mjs';
 import importExport from './importExport.mjs';
 import queries from './queries.mjs';
 import scan from './scan.mjs';
 import start from './start.mjs';
 import transfer from './transfer.mjs';
 
-export const SCENARIOS = [start, queries, scan, transfer, importExport];
+export const SCENARIOS = [start, queries, scan, transfer, importExport, camera];

@@ -2,14 +2,17 @@
 // a .y4m drawn here with bwip-js), it measures in the page the decode time per frame (in the decoder
 // worker, ZXing WebAssembly, cropped to the viewfinder), the scan-to-counted time (frame grabbed →
 // the counted line shown), and the page's frame rate while scanning. Self-contained: one exported
-// function, given Playwright's `chromium` and the served app's address.
+// function, given Playwright's `chromium` and the served app's address; registered in index.mjs as a
+// `fresh` scenario (it launches its own browsers: the fake camera is a launch flag).
 //
-//   node bench/cameraScan.mjs [http://localhost:4174]      (against a running `vite preview`)
+//   npm run bench -- --only camera
+//   node bench/scenarios/camera.mjs [http://localhost:4174]      (against a running `vite preview`)
 
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { drawBarcode, fakeCameraArgs, writeY4m } from '../scripts/fakeCamera.mjs';
+import { drawBarcode, fakeCameraArgs, writeY4m } from '../../scripts/fakeCamera.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/browser.mjs';
 
 const SIZES = [
 	{ width: 640, height: 480 },
@@ -38,7 +41,10 @@ const round = (value) => (value === null ? null : Math.round(value * 10) / 10);
  * @param {import('@playwright/test').BrowserType} chromium
  * @param {{ baseURL: string, executablePath?: string, args?: string[] }} options
  */
-export async function cameraScan(chromium, { baseURL, executablePath = '/usr/bin/chromium', args = [] }) {
+export async function cameraScan(
+	chromium,
+	{ baseURL, executablePath = CHROMIUM_PATH, args = CHROMIUM_ARGS }
+) {
 	const results = {};
 	for (const size of SIZES) {
 		const label = `${size.width}x${size.height}`;
@@ -57,7 +63,7 @@ export async function cameraScan(chromium, { baseURL, executablePath = '/usr/bin
 		);
 		const browser = await chromium.launch({
 			executablePath,
-			args: [...args, '--no-sandbox', '--disable-gpu', ...fakeCameraArgs(video)]
+			args: [...args, ...fakeCameraArgs(video)]
 		});
 		try {
 			results[label] = await measure(browser, baseURL);
@@ -121,6 +127,34 @@ async function measure(browser, baseURL) {
 		fps: round(fps)
 	};
 }
+
+async function run({ report, baseUrl, targets }) {
+	const { chromium } = await import('@playwright/test');
+	const results = await cameraScan(chromium, { baseURL: baseUrl });
+	for (const [size, r] of Object.entries(results)) {
+		report.figure('camera', `${size}: decode per frame, median (${r.engine})`, r.decodeMedianMs, 'ms');
+		report.figure('camera', `${size}: decode per frame, 95th centile`, r.decodeP95Ms, 'ms');
+		report.figure(
+			'camera',
+			`${size}: frame grabbed → counted line shown, median`,
+			r.scanToCountedMedianMs,
+			'ms',
+			{
+				limit: targets.cameraScanMs
+			}
+		);
+		report.figure('camera', `${size}: frame grabbed → counted line shown, max`, r.scanToCountedMaxMs, 'ms');
+		report.figure('camera', `${size}: page frame rate while scanning`, r.fps, 'fps');
+		report.figure('camera', `${size}: codes counted of ${r.expectedHits}`, r.hits, 'codes');
+	}
+}
+
+export default {
+	name: 'camera',
+	on: 'fresh',
+	about: 'decode camera frames (fake camera, 640×480 and 1280×720) until the count shows each code',
+	run
+};
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { chromium } = await import('@playwright/test');
