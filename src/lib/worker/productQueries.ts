@@ -1,5 +1,7 @@
-// Answers the grid's queries from memory: filters and sorts once per (query, data version) and then
-// serves windows of that result, so scrolling costs only the rows on screen.
+// Answers the grid's queries from memory: filters and sorts once per (query, data version, context)
+// and then serves windows of that result, so scrolling costs only the rows on screen. The context
+// (enabled sources, default notify quantity) is part of the key: disabling a source or changing the
+// default changes which products are in stock or low without changing any product.
 
 import {
 	ALL_PRODUCTS,
@@ -41,7 +43,7 @@ export interface ProductWindow {
 
 export class ProductQueries {
 	#inventory: Inventory;
-	#cached: { query: ProductQuery; version: number; keys: string[] } | null = null;
+	#cached: { query: ProductQuery; version: number; context: string; keys: string[] } | null = null;
 	#orders = new Map<string, { version: number; keys: string[]; rank: Map<string, number> }>();
 
 	constructor(inventory: Inventory) {
@@ -87,15 +89,22 @@ export class ProductQueries {
 
 	matchingKeys(query: ProductQuery, sources: readonly Source[], defaultNotifyQty: number): string[] {
 		const version = this.#inventory.version;
-		if (this.#cached && this.#cached.version === version && sameQuery(this.#cached.query, query)) {
-			return this.#cached.keys;
-		}
 		const inventory = this.#inventory;
 		const context: QueryContext = {
 			enabledSources: enabledCodes(sources),
 			defaultNotifyQty,
 			barcodeOwner: (code) => inventory.barcodeOwner(code)
 		};
+		const signature = contextSignature(context);
+		const cached = this.#cached;
+		if (
+			cached &&
+			cached.version === version &&
+			cached.context === signature &&
+			sameQuery(cached.query, query)
+		) {
+			return cached.keys;
+		}
 		const matches = productMatcher(query, context);
 		// Scanning in SKU order reads products in the order they sit in memory, which is markedly faster
 		// than jumping around in name or total order; the matches are then put in that order by rank.
@@ -114,12 +123,12 @@ export class ProductQueries {
 			}
 		}
 		if (query.descending) keys.reverse();
-		this.#cached = { query, version, keys };
+		this.#cached = { query, version, context: signature, keys };
 		return keys;
 	}
 
 	#ordered(query: ProductQuery, context: QueryContext) {
-		const signature = query.sort === 'total' ? `total:${[...context.enabledSources].join(',')}` : 'name';
+		const signature = query.sort === 'total' ? `total:${contextSignature(context)}` : 'name';
 		const cached = this.#orders.get(signature);
 		if (cached && cached.version === this.#inventory.version) return cached;
 		const skuOrder = this.#inventory.sortedKeys();
@@ -168,4 +177,9 @@ export class ProductQueries {
 
 export function enabledCodes(sources: readonly Source[]): Set<string> {
 	return new Set(sources.filter((s) => s.enabled).map((s) => s.code));
+}
+
+/** What besides the products decides a query's answer. */
+function contextSignature(context: QueryContext): string {
+	return `${[...context.enabledSources].sort().join(',')}|${context.defaultNotifyQty}`;
 }
