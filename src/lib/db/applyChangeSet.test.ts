@@ -266,6 +266,7 @@ describe('applyChangeSet: history records', () => {
 		const before = await snapshot(db);
 		expect(await applyChangeSet(db, { kind: 'edit', summary: 'nothing', changes: [] })).toEqual({
 			operation: null,
+			changes: [],
 			written: [],
 			deleted: [],
 			seq: 1

@@ -11,6 +11,7 @@ import {
 	type ProductChange,
 	type SourceChange
 } from '$lib/domain/changeSet';
+import { applyFieldChanges, type FieldConflict } from '$lib/domain/fieldChanges';
 import type { OperationRecord } from '$lib/domain/history';
 import type { Product } from '$lib/domain/types';
 import { inItemOrder, skuKey } from '$lib/domain/types';
@@ -29,6 +30,18 @@ export class StaleDataError extends Error {
 	}
 }
 
+/** A hand edit touched a field that another tab or device changed after the editor loaded it. */
+export class EditConflictError extends Error {
+	constructor(
+		readonly key: string,
+		/** Empty when the product itself was deleted meanwhile. */
+		readonly conflicts: FieldConflict[]
+	) {
+		super(`${key}: ${conflicts.length} field(s) changed elsewhere since the editor loaded them.`);
+		this.name = 'EditConflictError';
+	}
+}
+
 export interface PageWrite {
 	id: number;
 	firstKey: string;
@@ -38,6 +51,8 @@ export interface PageWrite {
 export interface AppliedChangeSet {
 	/** Null when the change set changed nothing (no history entry is written then). */
 	operation: OperationRecord | null;
+	/** The changes as written: a field edit resolved against what was stored. */
+	changes: ProductChange[];
 	written: PageWrite[];
 	deleted: number[];
 	/** The database's write sequence after this change. */
@@ -93,7 +108,7 @@ export async function applyChangeSet(
 	const sourceChanges = set.sourceChanges ?? [];
 	if (set.changes.length === 0 && sourceChanges.length === 0) {
 		await options.alongside?.write(null);
-		return { operation: null, written: [], deleted: [], seq: options.known?.seq ?? (await readWriteSeq(db)) };
+		return unchanged(options.known?.seq ?? (await readWriteSeq(db)));
 	}
 	for (const change of set.changes) {
 		if (change.after) change.after.items = inItemOrder(change.after.items);
@@ -125,16 +140,22 @@ export async function applyChangeSet(
 		checkpoint();
 
 		const stale: string[] = [];
+		const resolved: ProductChange[] = [];
 		for (const [id, changes] of grouped) {
 			const current = new Map(working.get(id)!.map((p) => [skuKey(p.sku), p]));
 			const updates = new Map<string, Product | null>();
 			for (const change of changes.values()) {
-				if (!sameProduct(current.get(change.key) ?? null, change.before)) stale.push(change.key);
-				updates.set(change.key, change.after);
+				const stored = current.get(change.key) ?? null;
+				const written = change.fields ? mergeFields(change, stored) : change;
+				if (!change.fields && !sameProduct(stored, change.before)) stale.push(change.key);
+				if (!written) continue;
+				updates.set(change.key, written.after);
+				resolved.push(written);
 			}
 			working.set(id, applyToPage(working.get(id)!, updates));
 		}
 		if (stale.length > 0) throw new StaleDataError(stale);
+		if (resolved.length === 0 && sourceChanges.length === 0) return unchanged(seq);
 		await writeSourceChanges(db, sourceChanges);
 		checkpoint();
 
@@ -152,12 +173,13 @@ export async function applyChangeSet(
 		if (deleted.length > 0) await db.pages.bulkDelete(deleted);
 		checkpoint();
 
-		const operation = await recordOperation(db, set, options.now ?? Date.now());
+		const operation = await recordOperation(db, { ...set, changes: resolved }, options.now ?? Date.now());
 		await db.settings.put({ key: WRITE_SEQ_KEY, value: seq + 1 });
 		await options.alongside?.write(operation.id);
 		checkpoint();
 		return {
 			operation,
+			changes: resolved,
 			written: records.map((r) => ({
 				id: r.id,
 				firstKey: r.firstKey,
@@ -167,6 +189,19 @@ export async function applyChangeSet(
 			seq: seq + 1
 		};
 	});
+}
+
+function unchanged(seq: number): AppliedChangeSet {
+	return { operation: null, changes: [], written: [], deleted: [], seq };
+}
+
+/** A field edit against the product as stored in this transaction; null when it changes nothing. */
+function mergeFields(change: ProductChange, stored: Product | null): ProductChange | null {
+	const merged = applyFieldChanges(stored, change.fields!);
+	if (!merged.ok) throw new EditConflictError(change.key, merged.deleted ? [] : merged.conflicts);
+	if (sameProduct(stored, merged.product)) return null;
+	merged.product.items = inItemOrder(merged.product.items);
+	return { key: change.key, before: stored, after: merged.product };
 }
 
 /** Writes the sources that change with the stock, after checking each is still as the change expects. */

@@ -1,6 +1,7 @@
 // A change set is what every stock-changing command produces: for each touched product its state
 // before and after. One mechanism (lib/db) applies it and records it as one history operation.
 
+import type { FieldChange } from './fieldChanges';
 import type { Product, Source, SourceItem, StockStatus } from './types';
 import { skuKey } from './types';
 
@@ -32,6 +33,12 @@ export interface ProductChange {
 	key: string;
 	before: Product | null;
 	after: Product | null;
+	/**
+	 * A hand edit: the fields the user changed, each with the value the editor loaded. The writer then
+	 * applies these to the product as stored (refusing a field someone else changed meanwhile) instead
+	 * of checking `before` and writing `after`.
+	 */
+	fields?: FieldChange[];
 }
 
 export interface ChangeSet {

@@ -1,6 +1,7 @@
 // Products: the grid's windowed queries, the product page, add/edit/delete, sample data.
 
 import { productChange, removedSourcesStillUsed, type ProductChange } from '$lib/domain/changeSet';
+import { applyFieldChanges, changedFields, type FieldConflict } from '$lib/domain/fieldChanges';
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
 import { createProduct, editProduct, type ProductEdit } from '$lib/domain/productEdits';
 import type { ProductDraft } from '$lib/domain/productRules';
@@ -9,6 +10,7 @@ import { SAMPLE_SOURCES, sampleProducts } from '$lib/domain/sampleData';
 import { DEFAULT_SOURCE_CODE, skuKey, type Product, type Source } from '$lib/domain/types';
 import { addQuantities } from '$lib/domain/quantity';
 import { formatCount } from '$lib/domain/wording';
+import { EditConflictError } from '$lib/db/applyChangeSet';
 import type { ProductWindow } from './productQueries';
 import { UserError, type Store } from './store';
 
@@ -17,6 +19,9 @@ export interface SavedProduct {
 	/** The history operation, for Undo; null when the save changed nothing. */
 	operation: number | null;
 }
+
+/** A save refused because another tab or device changed a field this edit changes too. */
+export type SaveConflict = Extract<Outcome<never>, { ok: false }> & { conflicts: FieldConflict[] };
 
 export interface ProductDetail {
 	product: Product;
@@ -82,17 +87,39 @@ export function productCommands(store: Store) {
 			});
 		},
 
-		saveProduct(sku: string, edit: ProductEdit): Promise<Outcome<SavedProduct>> {
+		/**
+		 * Saves only what the user changed: `loaded` is the product as the editor loaded it, and each field
+		 * that differs from it is written if nobody else changed that field meanwhile (the check runs in
+		 * the write transaction). Without `loaded` (scripts, tests) the edit is against the current product.
+		 */
+		saveProduct(
+			sku: string,
+			edit: ProductEdit,
+			loaded?: Product
+		): Promise<Outcome<SavedProduct> | SaveConflict> {
 			return guarded(async () => {
 				await store.start();
 				const current = store.inventory.getBySku(sku);
-				if (!current) return fail(`Product ${sku} no longer exists.`);
-				const result = editProduct(current, edit, store.sources, barcodeOwner);
+				if (!current) return fail(deletedMeanwhile(sku));
+				const base = loaded ?? current;
+				const result = editProduct(base, edit, store.sources, barcodeOwner);
 				if (!result.ok) return fail(result.errors[0].message, result.errors);
-				const change = productChange(current, result.product);
-				const items = change ? describeItemEdit(current, result.product) : '';
-				const operation = await commitOne('edit', `${current.sku}: ${items}`, change);
-				return succeed({ product: result.product, operation });
+				const fields = changedFields(base, result.product);
+				if (fields.length === 0) return succeed({ product: current, operation: null });
+				// Merged here against memory for the history line; the writer merges again against storage.
+				const preview = applyFieldChanges(current, fields);
+				if (!preview.ok) return conflictOutcome(sku, preview.deleted ? [] : preview.conflicts);
+				const change = productChange(current, preview.product);
+				if (!change) return succeed({ product: current, operation: null });
+				const summary = `${current.sku}: ${describeItemEdit(current, preview.product)}`;
+				try {
+					const applied = await store.commit({ kind: 'edit', summary, changes: [{ ...change, fields }] });
+					const written = applied.changes[0]?.after ?? store.inventory.getBySku(sku) ?? preview.product;
+					return succeed({ product: written, operation: applied.operation?.id ?? null });
+				} catch (error) {
+					if (error instanceof EditConflictError) return conflictOutcome(sku, error.conflicts);
+					throw error;
+				}
 			});
 		},
 
@@ -100,7 +127,7 @@ export function productCommands(store: Store) {
 			return guarded(async () => {
 				await store.start();
 				const current = store.inventory.getBySku(sku);
-				if (!current) return fail(`Product ${sku} no longer exists.`);
+				if (!current) return fail(deletedMeanwhile(sku));
 				const units = current.items.reduce((sum, item) => addQuantities(sum, item.quantity), 0);
 				const operation = await commitOne(
 					'delete-product',
@@ -169,6 +196,22 @@ export function productCommands(store: Store) {
 			return store.inventory.hasKeyWithPrefix(SAMPLE_PREFIX.toLowerCase());
 		}
 	};
+}
+
+function deletedMeanwhile(sku: string): string {
+	return `Product ${sku} no longer exists: it was deleted, perhaps in another tab or device. Nothing was saved.`;
+}
+
+function conflictOutcome(sku: string, conflicts: FieldConflict[]): Outcome<never> | SaveConflict {
+	if (conflicts.length === 0) return fail(deletedMeanwhile(sku));
+	const fields = conflicts.length === 1 ? 'a field' : `${conflicts.length} fields`;
+	return {
+		...fail(
+			`Another tab or device changed ${fields} of ${sku} that you changed too, after you opened it. Nothing was saved: choose which value to keep.`,
+			conflicts.map((c) => ({ field: c.field, message: 'Changed elsewhere while you edited it.' }))
+		),
+		conflicts
+	} as SaveConflict;
 }
 
 function describeItemEdit(before: Product, after: Product): string {

@@ -149,7 +149,7 @@ describe('Store: concurrent writers', { timeout: 20_000 }, () => {
 		return { tab, changed, topics };
 	}
 
-	it('turns an edit of stale data into a clear message, changes nothing, and reloads the view', async () => {
+	it('turns an edit of stale data into a conflict with both values, changes nothing, and reloads the view', async () => {
 		const { tab, changed, topics } = await withStaleProduct();
 		expect(tab.store.inventory.getBySku('MB-01')?.items[0].quantity).toBe(0);
 
@@ -158,7 +158,10 @@ describe('Store: concurrent writers', { timeout: 20_000 }, () => {
 			barcodes: [],
 			items: oneItem('default', '3')
 		});
-		expect(saved).toEqual({ ok: false, message: STALE_MESSAGE, errors: [] });
+		expect(saved).toMatchObject({
+			ok: false,
+			conflicts: [{ field: 'items.default.quantity', loaded: 0, theirs: 7, yours: 3 }]
+		});
 		expect(topics).toContainEqual(['products']);
 		expect((await tab.engine.getProduct('MB-01'))?.product).toEqual(changed);
 		const stored = (await readAllPages(tab.store.db)).flatMap((p) => p.products);

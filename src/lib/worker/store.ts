@@ -4,6 +4,7 @@
 
 import {
 	applyChangeSet,
+	EditConflictError,
 	readInventorySnapshot,
 	StaleDataError,
 	type AlongsideWrite,
@@ -96,24 +97,29 @@ export class Store {
 				alongside
 			});
 		} catch (error) {
-			if (!(error instanceof StaleDataError)) throw error;
+			if (!(error instanceof StaleDataError || error instanceof EditConflictError)) throw error;
+			// Memory was behind storage (another tab's message is still on its way): catch up first.
 			await this.#loadAllPages();
 			this.#notify(['products']);
+			if (error instanceof EditConflictError) throw error;
 			throw new UserError(
 				'Another tab changed these products a moment ago. The view is now up to date: please try again.'
 			);
 		}
-		this.inventory.applyCommitted(set.changes, applied.written, applied.deleted);
 		const sourcesChanged = (set.sourceChanges?.length ?? 0) > 0;
+		if (!applied.operation) {
+			// Nothing written (a field edit that another tab had already made): memory is only behind.
+			if (applied.seq !== this.#seq) this.#followSeq(applied.seq);
+			return applied;
+		}
+		this.inventory.applyCommitted(applied.changes, applied.written, applied.deleted);
 		if (sourcesChanged) await this.#loadSourcesAndSettings();
 		// Only a write that followed ours directly keeps memory known-current; after a gap (another tab
 		// wrote and its message has not arrived yet) the next write re-reads its pages.
 		this.#followSeq(applied.seq);
-		if (applied.operation) {
-			this.#post({ pages: applied.written.map((p) => p.id), deleted: applied.deleted, seq: applied.seq });
-			if (sourcesChanged) this.#post({ topics: ['sources'] });
-			this.#notify(sourcesChanged ? ['products', 'history', 'sources'] : ['products', 'history']);
-		}
+		this.#post({ pages: applied.written.map((p) => p.id), deleted: applied.deleted, seq: applied.seq });
+		if (sourcesChanged) this.#post({ topics: ['sources'] });
+		this.#notify(sourcesChanged ? ['products', 'history', 'sources'] : ['products', 'history']);
 		return applied;
 	}
 
