@@ -31,7 +31,7 @@ export type FieldMergeResult =
 	| { ok: false; deleted: true }
 	| { ok: false; deleted: false; conflicts: FieldConflict[] };
 
-const ITEM_FIELDS: readonly ItemField[] = ['quantity', 'status', 'notifyQty'];
+export const ITEM_FIELDS: readonly ItemField[] = ['quantity', 'status', 'notifyQty'];
 const BARCODE_SEPARATOR = ' | ';
 
 export function itemFieldKey(source: string, field: ItemField): FieldKey {
@@ -80,14 +80,29 @@ export function applyFieldChanges(stored: Product | null, changes: readonly Fiel
 	return { ok: true, product: fromFields(stored, fields) };
 }
 
+/** `product` with some fields set to other values (an editor taking what another tab saved). */
+export function withFieldValues(product: Product, values: readonly [FieldKey, FieldValue][]): Product {
+	const fields = productFields(product);
+	for (const [field, value] of values) fields.set(field, value);
+	return fromFields(product, fields);
+}
+
+/** The sources a product's fields describe, in order of first mention. */
+export function fieldSources(fields: Iterable<FieldKey>): string[] {
+	const sources = new Set<string>();
+	for (const key of fields) {
+		const match = /^items\.(.+)\.(?:quantity|status|notifyQty)$/.exec(key);
+		if (match) sources.add(match[1]);
+	}
+	return [...sources];
+}
+
 function fromFields(stored: Product, fields: Map<FieldKey, FieldValue>): Product {
 	const barcodes = String(fields.get('barcodes') ?? '');
-	const sources = new Set<string>();
-	for (const key of fields.keys()) {
-		const match = /^items\.(.+)\.quantity$/.exec(key);
-		if (match && fields.get(key) !== undefined) sources.add(match[1]);
-	}
-	const items: SourceItem[] = [...sources].map((source) => ({
+	const sources = fieldSources(fields.keys()).filter(
+		(source) => fields.get(itemFieldKey(source, 'quantity')) !== undefined
+	);
+	const items: SourceItem[] = sources.map((source) => ({
 		source,
 		quantity: fields.get(itemFieldKey(source, 'quantity')) as number,
 		status: fields.get(itemFieldKey(source, 'status')) as 0 | 1,
@@ -99,6 +114,12 @@ function fromFields(stored: Product, fields: Map<FieldKey, FieldValue>): Product
 		barcodes: barcodes === '' ? [] : barcodes.split(BARCODE_SEPARATOR),
 		items
 	};
+}
+
+/** A field's value as the product form holds it (undefined: no such row). */
+export function formText(field: FieldKey, value: FieldValue): string | undefined {
+	if (value === undefined) return field === 'name' || field === 'barcodes' ? '' : undefined;
+	return value === null ? '' : String(value);
 }
 
 /** "Back Room quantity", "Name": how the page names a field in a conflict. */
