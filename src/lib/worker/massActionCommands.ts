@@ -11,6 +11,7 @@ import {
 	type UnassignCounts
 } from '$lib/domain/massActions';
 import type { Outcome } from '$lib/domain/outcome';
+import { staleSelection, type PlannedOn } from '$lib/domain/plannedOn';
 import type { ProductSelection } from '$lib/domain/productQuery';
 import type { Product } from '$lib/domain/types';
 import { yieldToEvents, type Job, type JobEnd, type Jobs, type ProgressListener } from './jobs';
@@ -54,10 +55,16 @@ export function massActionCommands(store: Store, jobs: Jobs) {
 		jobId: string,
 		onProgress: ProgressListener | undefined,
 		plan: (products: Product[]) => Outcome<MassActionPlan<C>>,
-		selection: ProductSelection
+		selection: ProductSelection,
+		seen: PlannedOn | undefined,
+		figures: (products: Product[]) => PlannedOn['unassign'] = () => undefined
 	): Promise<MassActionResult<C>> {
 		return jobs.run(jobId, onProgress, async (job): Promise<MassActionResult<C>> => {
 			const products = await selectedProducts(selection, job);
+			// Checked against memory here; the writer then checks every changed product against storage
+			// inside the transaction, so a product changed in another tab meanwhile is refused too.
+			const stale = seen ? staleSelection(seen, products, figures(products)) : null;
+			if (stale) return { status: 'failed', message: stale };
 			job.report('Preparing', 0, products.length);
 			const planned = plan(products);
 			if (!planned.ok) return { status: 'failed', message: planned.message };
@@ -78,26 +85,37 @@ export function massActionCommands(store: Store, jobs: Jobs) {
 			return previewUnassign(await selectedProducts(selection), sources);
 		},
 
+		/** `seen`: what the user confirmed (the selection's size), refused if it no longer holds. */
 		assignSources(
 			jobId: string,
 			selection: ProductSelection,
 			sources: string[],
-			onProgress?: ProgressListener
+			onProgress?: ProgressListener,
+			seen?: PlannedOn
 		) {
-			return run(jobId, onProgress, (products) => assignSources(products, sources, store.sources), selection);
+			return run(
+				jobId,
+				onProgress,
+				(products) => assignSources(products, sources, store.sources),
+				selection,
+				seen
+			);
 		},
 
 		unassignSources(
 			jobId: string,
 			selection: ProductSelection,
 			sources: string[],
-			onProgress?: ProgressListener
+			onProgress?: ProgressListener,
+			seen?: PlannedOn
 		) {
 			return run(
 				jobId,
 				onProgress,
 				(products) => unassignSources(products, sources, store.sources),
-				selection
+				selection,
+				seen,
+				(products) => previewUnassign(products, sources)
 			);
 		},
 
@@ -105,13 +123,15 @@ export function massActionCommands(store: Store, jobs: Jobs) {
 			jobId: string,
 			selection: ProductSelection,
 			input: TransferInput,
-			onProgress?: ProgressListener
+			onProgress?: ProgressListener,
+			seen?: PlannedOn
 		) {
 			return run(
 				jobId,
 				onProgress,
 				(products) => transferInventory(products, input, store.sources),
-				selection
+				selection,
+				seen
 			);
 		}
 	};
