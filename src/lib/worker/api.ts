@@ -6,6 +6,7 @@ import { historyCommands } from './historyCommands';
 import { massActionCommands } from './massActionCommands';
 import { backupCommands } from './backupCommands';
 import { countCommands } from './countCommands';
+import { debugCommands } from './debugCommands';
 import { exportCommands } from './exportCommands';
 import { importCommands } from './importCommands';
 import { labelCommands } from './labelCommands';
@@ -28,6 +29,7 @@ export function createEngine(store: Store) {
 		...exportCommands(store, jobs),
 		...countCommands(store),
 		...labelCommands(store),
+		...debugCommands(),
 
 		async start(): Promise<{ products: number; sources: number }> {
 			await store.start();

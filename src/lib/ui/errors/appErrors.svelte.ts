@@ -1,0 +1,39 @@
+// Unexpected errors, shown instead of a blank page: what went wrong in words, with the details
+// (message, stack, app version) one tap away for whoever supports the shop.
+
+import { errorDetails, readableMessage } from './errorText';
+
+export interface ShownError {
+	title: string;
+	message: string;
+	details: string;
+}
+
+class AppErrors {
+	current = $state.raw<ShownError | null>(null);
+
+	report(error: unknown, where = '') {
+		// The first error is usually the cause; later ones are its echoes.
+		if (this.current) return;
+		this.current = {
+			title: 'Something went wrong',
+			message: readableMessage(error),
+			details: errorDetails(error, where)
+		};
+	}
+
+	/** The engine worker crashed or hung and was started again. */
+	engineRestarted(cause: string, error?: unknown) {
+		this.current = {
+			title: 'The background engine stopped and was restarted',
+			message: `${cause} Your last action may not have completed. Every change is saved whole or not at all, so nothing was half-saved: check it and try again.`,
+			details: errorDetails(error ?? cause, 'engine worker')
+		};
+	}
+
+	dismiss() {
+		this.current = null;
+	}
+}
+
+export const appErrors = new AppErrors();
