@@ -1,7 +1,7 @@
 // Errors nobody caught: shown with Copy details instead of leaving a blank or frozen page.
 
 import type { ClientInit, HandleClientError } from '@sveltejs/kit';
-import { appErrors } from '$lib/ui/errors/appErrors.svelte';
+import { appErrors, isNewerDatabaseError } from '$lib/ui/errors/appErrors.svelte';
 import { errorDetails, readableMessage } from '$lib/ui/errors/errorText';
 
 /** Browser noise that is not an error of the app. */
@@ -16,7 +16,8 @@ export const init: ClientInit = () => {
 		const reason: unknown = event.reason;
 		// The restart notice already says that the waiting action may not have completed.
 		if (reason instanceof Error && reason.name === 'EngineRestartedError') return;
-		appErrors.report(reason, 'page (unhandled promise)');
+		if (isNewerDatabaseError(reason)) appErrors.newerDatabase(reason);
+		else appErrors.report(reason, 'page (unhandled promise)');
 	});
 };
 

@@ -3,6 +3,7 @@
 
 import { expect, test, type Page } from '@playwright/test';
 import { openApp, seedSample } from './helpers';
+import { SCHEMA_VERSION } from '../../src/lib/db/schema';
 
 type Engine = {
 	debugCrash(): Promise<void>;
@@ -109,4 +110,36 @@ test('a crashed engine is restarted and the page goes on working', async ({ page
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved SAMPLE-0001.' })).toBeVisible();
 	expect(await storedDefault(page)).toBe(41);
+});
+
+test('a database saved by a newer version is refused with Reload to update, and left alone', async ({
+	page
+}) => {
+	const newerNative = (SCHEMA_VERSION + 1) * 10; // Dexie stores version N as N × 10
+	await page.goto('/manifest.webmanifest'); // same origin, without the app opening the database
+	await page.evaluate(
+		(version) =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('stockroom', version);
+				request.onupgradeneeded = () => {
+					request.result.createObjectStore('settings', { keyPath: 'key' });
+					request.result.createObjectStore('sources', { keyPath: 'code' });
+				};
+				request.onsuccess = () => {
+					request.result.close();
+					resolve();
+				};
+				request.onerror = () => reject(request.error);
+			}),
+		newerNative
+	);
+	await page.goto('/');
+	const alert = page.getByRole('alert').filter({ hasText: 'A newer version of Stockroom saved this data' });
+	await expect(alert).toContainText('This data was saved by a newer version of Stockroom. Reload to update.');
+	await expect(alert.getByRole('button', { name: 'Reload to update' })).toBeVisible();
+	const stored = await page.evaluate(async () => {
+		const info = (await indexedDB.databases()).find((db) => db.name === 'stockroom');
+		return info?.version;
+	});
+	expect(stored).toBe(newerNative);
 });

@@ -10,6 +10,7 @@ import {
 	type AlongsideWrite,
 	type AppliedChangeSet
 } from '$lib/db/applyChangeSet';
+import { assertNotNewer } from '$lib/db/databaseVersion';
 import { readPages } from '$lib/db/pages';
 import { StockroomDb } from '$lib/db/schema';
 import { readSettings, writeSettings } from '$lib/db/settingsStore';
@@ -54,6 +55,7 @@ export class Store {
 	}
 
 	async #load() {
+		await assertNotNewer(this.db.name);
 		await ensureDefaultSource(this.db);
 		// Listen before reading, so that a write another tab commits meanwhile is not missed.
 		this.#channel = new BroadcastChannel(`stockroom-sync:${this.db.name}`);

@@ -7,7 +7,13 @@ export interface ShownError {
 	title: string;
 	message: string;
 	details: string;
+	/** `update`: only a newer app can go on (Reload fetches it). */
+	kind?: 'error' | 'update';
 }
+
+/** How an error crossing from the worker is recognised (Comlink keeps the name). */
+export const isNewerDatabaseError = (error: unknown) =>
+	error instanceof Error && error.name === 'NewerDatabaseError';
 
 class AppErrors {
 	current = $state.raw<ShownError | null>(null);
@@ -28,6 +34,16 @@ class AppErrors {
 			title: 'The background engine stopped and was restarted',
 			message: `${cause} Your last action may not have completed. Every change is saved whole or not at all, so nothing was half-saved: check it and try again.`,
 			details: errorDetails(error ?? cause, 'engine worker')
+		};
+	}
+
+	/** The database was upgraded by a newer Stockroom (in another tab, or before a downgrade). */
+	newerDatabase(error: unknown) {
+		this.current = {
+			title: 'A newer version of Stockroom saved this data',
+			message: readableMessage(error),
+			details: errorDetails(error, 'opening the database'),
+			kind: 'update'
 		};
 	}
 

@@ -1,0 +1,27 @@
+// An older app must not open a database that a newer one has upgraded: Dexie 4 would open it anyway
+// (it adapts to the installed version) and this app would then read and write records whose format it
+// does not know. So the installed version is checked before Dexie touches the database.
+
+import { SCHEMA_VERSION } from './schema';
+
+export const NEWER_DATABASE_MESSAGE =
+	'This data was saved by a newer version of Stockroom. Reload to update.';
+
+export class NewerDatabaseError extends Error {
+	constructor(readonly installed: number) {
+		super(NEWER_DATABASE_MESSAGE);
+		this.name = 'NewerDatabaseError';
+	}
+}
+
+/** Dexie stores version N as native version N × 10. */
+const DEXIE_VERSION_FACTOR = 10;
+
+/** Throws NewerDatabaseError when the database `name` was upgraded past this app's schema. */
+export async function assertNotNewer(name: string): Promise<void> {
+	// indexedDB.databases() reads the version without opening (opening could itself upgrade).
+	if (typeof indexedDB.databases !== 'function') return;
+	const installed = (await indexedDB.databases()).find((db) => db.name === name)?.version;
+	if (installed !== undefined && installed / DEXIE_VERSION_FACTOR > SCHEMA_VERSION)
+		throw new NewerDatabaseError(installed / DEXIE_VERSION_FACTOR);
+}
