@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ALL_PRODUCTS } from '$lib/domain/productQuery';
 import { engineFactory } from '$lib/worker/testing';
 import { NEWER_DATABASE_MESSAGE } from './databaseVersion';
 import { SCHEMA_VERSION } from './schema';
@@ -43,6 +44,25 @@ describe('a database saved by a newer version', () => {
 		expect(reopened.tables.map((t) => t.name).sort()).toContain('future');
 		expect(await reopened.table('settings').toArray()).toEqual([{ key: 'writeSeq', value: 41 }]);
 		expect(await reopened.table('sources').count()).toBe(0); // no default source written into it
+	});
+
+	it('stops using the database when a newer version upgrades it in another tab', async () => {
+		const { engine, name } = openEngine();
+		await engine.start();
+		const told = new Promise<string[]>((resolve) => void engine.subscribe((topics) => resolve(topics)));
+		await savedByNewerVersion(name); // succeeds: this tab lets go instead of blocking the upgrade
+		expect(await told).toEqual(['newer-version']);
+		await expect(engine.queryProducts({ ...ALL_PRODUCTS }, 0, 10)).rejects.toMatchObject({
+			name: 'NewerDatabaseError'
+		});
+		await expect(engine.createProduct({ sku: 'X', name: '', barcodes: [] })).rejects.toMatchObject({
+			message: NEWER_DATABASE_MESSAGE
+		});
+		const reopened = new Dexie(name);
+		newer.push(reopened);
+		await reopened.open();
+		expect(reopened.verno).toBe(SCHEMA_VERSION + 1);
+		expect(await reopened.table('pages').count()).toBe(0);
 	});
 
 	it('opens a database of this version or older as before', async () => {

@@ -2,10 +2,10 @@
 // (it adapts to the installed version) and this app would then read and write records whose format it
 // does not know. So the installed version is checked before Dexie touches the database.
 
+import { NEWER_DATABASE_MESSAGE } from '$lib/domain/wording';
 import { SCHEMA_VERSION } from './schema';
 
-export const NEWER_DATABASE_MESSAGE =
-	'This data was saved by a newer version of Stockroom. Reload to update.';
+export { NEWER_DATABASE_MESSAGE };
 
 export class NewerDatabaseError extends Error {
 	constructor(readonly installed: number) {
@@ -15,13 +15,18 @@ export class NewerDatabaseError extends Error {
 }
 
 /** Dexie stores version N as native version N × 10. */
-const DEXIE_VERSION_FACTOR = 10;
+export const DEXIE_VERSION_FACTOR = 10;
+
+/** Another tab opens the database at `nativeVersion`: is that a newer schema than this app's? */
+export function isNewerNativeVersion(nativeVersion: number | null): boolean {
+	return nativeVersion !== null && nativeVersion / DEXIE_VERSION_FACTOR > SCHEMA_VERSION;
+}
 
 /** Throws NewerDatabaseError when the database `name` was upgraded past this app's schema. */
 export async function assertNotNewer(name: string): Promise<void> {
 	// indexedDB.databases() reads the version without opening (opening could itself upgrade).
 	if (typeof indexedDB.databases !== 'function') return;
 	const installed = (await indexedDB.databases()).find((db) => db.name === name)?.version;
-	if (installed !== undefined && installed / DEXIE_VERSION_FACTOR > SCHEMA_VERSION)
+	if (installed !== undefined && isNewerNativeVersion(installed))
 		throw new NewerDatabaseError(installed / DEXIE_VERSION_FACTOR);
 }

@@ -18,3 +18,7 @@ export function fileStamp(date: Date): string {
 		`${two(date.getHours())}${two(date.getMinutes())}${two(date.getSeconds())}`
 	);
 }
+
+/** Said when the database was upgraded by a newer Stockroom than the one running. */
+export const NEWER_DATABASE_MESSAGE =
+	'This data was saved by a newer version of Stockroom. Reload to update.';

@@ -10,7 +10,7 @@ import {
 	type AlongsideWrite,
 	type AppliedChangeSet
 } from '$lib/db/applyChangeSet';
-import { assertNotNewer } from '$lib/db/databaseVersion';
+import { assertNotNewer, isNewerNativeVersion, NewerDatabaseError } from '$lib/db/databaseVersion';
 import { readPages } from '$lib/db/pages';
 import { StockroomDb } from '$lib/db/schema';
 import { readSettings, writeSettings } from '$lib/db/settingsStore';
@@ -21,7 +21,8 @@ import { Inventory } from './inventory';
 import { ProductQueries } from './productQueries';
 import type { Job } from './jobs';
 
-export type ChangeTopic = 'products' | 'sources' | 'settings' | 'history';
+/** `newer-version`: a newer Stockroom upgraded the database; this engine no longer uses it. */
+export type ChangeTopic = 'products' | 'sources' | 'settings' | 'history' | 'newer-version';
 export type ChangeListener = (topics: ChangeTopic[]) => void;
 
 type SyncMessage = { pages: number[]; deleted: number[]; seq: number } | { topics: ChangeTopic[] };
@@ -47,6 +48,15 @@ export class Store {
 
 	constructor(name?: string) {
 		this.db = new StockroomDb(name);
+		this.db.on('versionchange', (event) => {
+			if (!isNewerNativeVersion(event.newVersion)) return;
+			// Let the newer app upgrade, and never reopen under it: Dexie would open the newer schema.
+			this.db.close({ disableAutoOpen: true });
+			const refused = Promise.reject(new NewerDatabaseError(event.newVersion! / 10));
+			refused.catch(() => {}); // each command that awaits start() reports it
+			this.#started = refused;
+			this.#notify(['newer-version']);
+		});
 	}
 
 	start(): Promise<void> {

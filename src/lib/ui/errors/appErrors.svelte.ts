@@ -1,6 +1,7 @@
 // Unexpected errors, shown instead of a blank page: what went wrong in words, with the details
 // (message, stack, app version) one tap away for whoever supports the shop.
 
+import { NEWER_DATABASE_MESSAGE } from '$lib/domain/wording';
 import { errorDetails, readableMessage } from './errorText';
 
 export interface ShownError {
@@ -38,7 +39,7 @@ class AppErrors {
 	}
 
 	/** The database was upgraded by a newer Stockroom (in another tab, or before a downgrade). */
-	newerDatabase(error: unknown) {
+	newerDatabase(error: unknown = new Error(NEWER_DATABASE_MESSAGE)) {
 		this.current = {
 			title: 'A newer version of Stockroom saved this data',
 			message: readableMessage(error),
