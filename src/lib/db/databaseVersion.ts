@@ -3,7 +3,7 @@
 // does not know. So the installed version is checked before Dexie touches the database.
 
 import { NEWER_DATABASE_MESSAGE } from '$lib/domain/wording';
-import { SCHEMA_VERSION } from './schema';
+import { SCHEMA_VERSION, type StockroomDb } from './schema';
 
 export { NEWER_DATABASE_MESSAGE };
 
@@ -29,4 +29,17 @@ export async function assertNotNewer(name: string): Promise<void> {
 	const installed = (await indexedDB.databases()).find((db) => db.name === name)?.version;
 	if (installed !== undefined && isNewerNativeVersion(installed))
 		throw new NewerDatabaseError(installed / DEXIE_VERSION_FACTOR);
+}
+
+/**
+ * Calls `onNewer` when another tab opens `db` at a newer schema. The connection is closed for good
+ * first, so the newer app's upgrade goes ahead and this one never reopens the database under it
+ * (Dexie would otherwise reopen it automatically, at the newer version).
+ */
+export function onNewerVersion(db: StockroomDb, onNewer: (error: NewerDatabaseError) => void) {
+	db.on('versionchange', (event) => {
+		if (!isNewerNativeVersion(event.newVersion)) return;
+		db.close({ disableAutoOpen: true });
+		onNewer(new NewerDatabaseError(event.newVersion! / DEXIE_VERSION_FACTOR));
+	});
 }

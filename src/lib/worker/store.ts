@@ -10,7 +10,7 @@ import {
 	type AlongsideWrite,
 	type AppliedChangeSet
 } from '$lib/db/applyChangeSet';
-import { assertNotNewer, isNewerNativeVersion, NewerDatabaseError } from '$lib/db/databaseVersion';
+import { assertNotNewer, onNewerVersion } from '$lib/db/databaseVersion';
 import { readPages } from '$lib/db/pages';
 import { StockroomDb } from '$lib/db/schema';
 import { readSettings, writeSettings } from '$lib/db/settingsStore';
@@ -48,11 +48,8 @@ export class Store {
 
 	constructor(name?: string) {
 		this.db = new StockroomDb(name);
-		this.db.on('versionchange', (event) => {
-			if (!isNewerNativeVersion(event.newVersion)) return;
-			// Let the newer app upgrade, and never reopen under it: Dexie would open the newer schema.
-			this.db.close({ disableAutoOpen: true });
-			const refused = Promise.reject(new NewerDatabaseError(event.newVersion! / 10));
+		onNewerVersion(this.db, (error) => {
+			const refused = Promise.reject(error);
 			refused.catch(() => {}); // each command that awaits start() reports it
 			this.#started = refused;
 			this.#notify(['newer-version']);
