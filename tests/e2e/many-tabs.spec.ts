@@ -149,3 +149,36 @@ test('one tab imports while the other edits: no lost update, both show the final
 		'Select MB-02 MB-02 Back Room: 3 3'
 	);
 });
+
+test('an Unassign confirmed on figures another tab changed is refused and shows the new figures', async ({
+	context
+}) => {
+	const a = await context.newPage();
+	await openApp(a, '/');
+	await seed(a);
+	const b = await context.newPage();
+	await openApp(b, '/');
+	await b.getByRole('checkbox', { name: 'Select MB-01', exact: true }).check();
+	await b.getByRole('button', { name: 'Actions', exact: true }).click();
+	await b.getByRole('menuitem', { name: 'Unassign Inventory Source', exact: true }).click();
+	const dialog = b.getByRole('dialog');
+	await dialog.getByRole('checkbox', { name: 'Back Room', exact: true }).check();
+	await dialog.getByRole('button', { name: 'Unassign Sources' }).click();
+	await expect(dialog).toContainText('This removes 1 source item holding 56 units from 1 selected product.');
+	// Meanwhile tab A counts 70 at Back Room.
+	await a.goto('/products/MB-01');
+	await quantity(a, 'Back Room').fill('70');
+	await a.getByRole('button', { name: 'Save' }).click();
+	await expect(a.getByRole('status').filter({ hasText: 'Saved MB-01.' })).toBeVisible();
+
+	await dialog.getByRole('button', { name: 'Confirm' }).click();
+	await expect(dialog).toContainText(
+		'Another tab or device changed the selected products: this now removes 1 source item holding 70 units, not 1 source item holding 56 units. Nothing was changed: check the new figures and confirm again.'
+	);
+	await expect(dialog).toContainText('This removes 1 source item holding 70 units from 1 selected product.');
+	expect(await stored(b)).toMatchObject({ back: 70, drop: 10 });
+	await dialog.getByRole('button', { name: 'Confirm' }).click();
+	await expect(b.getByRole('status').first()).toContainText('1 source item removed (70 units).');
+	expect(await stored(b)).not.toHaveProperty('back');
+	await expect(quantity(a, 'Back Room')).toHaveCount(0); // tab A's page shows it without a reload
+});
