@@ -36,18 +36,20 @@ test('Settings saves the default notify quantity, says so, refuses a comma, and 
 }) => {
 	await openApp(page, '/settings');
 	const field = page.getByRole('textbox', { name: 'Default notify quantity' });
+	// Settings has a Save per section: this one is the Low stock form's.
+	const save = page.locator('form', { has: field }).getByRole('button', { name: 'Save', exact: true });
 	await expectQuantityField(field);
 	await expect(field).toHaveValue('1');
 
 	await field.fill('1,5');
-	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await save.click();
 	await expectFieldError(field, 'Default notify quantity "1,5" is not a number (use a dot for decimals).');
 	await field.fill('abc');
-	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await save.click();
 	await expectFieldError(field, 'Default notify quantity "abc" is not a number.');
 
 	await field.fill('2.5');
-	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await save.click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
 		'Saved: the default notify quantity is 2.5.'
 	);
@@ -56,7 +58,7 @@ test('Settings saves the default notify quantity, says so, refuses a comma, and 
 	await page.reload();
 	await expect(field).toHaveValue('2.5');
 	await field.fill('0');
-	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await save.click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(
 		'Saved: the default notify quantity is 0.'
 	);

@@ -18,7 +18,9 @@ class AppUpdate {
 		this.#workbox.addEventListener('controlling', (event) => {
 			if (event.isUpdate) location.reload();
 		});
-		void this.#workbox.register();
+		// Where the browser refuses a service worker (blocked by policy, a private window), the app
+		// still works online; that is no error to show the user.
+		this.#workbox.register().catch((error: unknown) => console.warn('No service worker:', error));
 	}
 
 	reload() {

@@ -179,7 +179,9 @@ export class CameraScan {
 		});
 		for (const code of result.codes) {
 			if (session !== this.#session) return;
-			if (!this.#cooldown.accept(code.value, performance.now())) continue;
+			// The moment the frame was grabbed, not when its decode ended: a busy decoder must not let one
+			// code held in view count twice.
+			if (!this.#cooldown.accept(code.value, grabbedAt)) continue;
 			await this.#onscan(code.value);
 			await tick();
 			recordHit({ code: code.value, grabbedAt, shownAt: performance.now() });
