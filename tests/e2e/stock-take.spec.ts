@@ -41,7 +41,7 @@ test('counts a source by SKU and barcode, survives a reload, applies and undoes 
 		await expect(table.getByRole('columnheader', { name, exact: true })).toBeVisible();
 	await expect(table.getByRole('row', { name: /NOT-A-PRODUCT/ })).toContainText('Unknown code');
 	// A wrong scan is taken back with one tap on its line.
-	await page.getByRole('button', { name: 'Take back last scan of NOT-A-PRODUCT' }).click();
+	await page.getByRole('button', { name: 'Undo scan of NOT-A-PRODUCT' }).click();
 	await expect(table.getByRole('row', { name: /NOT-A-PRODUCT/ })).toHaveCount(0);
 	await expect(field).toBeFocused();
 	await scan(page, 'NOT-A-PRODUCT');

@@ -22,6 +22,8 @@ export interface GridItem {
 	quantity: number;
 	status: 0 | 1;
 	low: boolean;
+	/** A disabled source's stock is left out of the row's total; the grid says so beside the number. */
+	enabled: boolean;
 }
 
 export interface GridRow {
@@ -72,7 +74,8 @@ export class ProductQueries {
 					sourceName: names.get(item.source) ?? item.source,
 					quantity: item.quantity,
 					status: item.status,
-					low: isLowStock(item, defaultNotifyQty)
+					low: isLowStock(item, defaultNotifyQty),
+					enabled: enabled.has(item.source)
 				}))
 			};
 		});

@@ -22,6 +22,10 @@ export class ProductGridState {
 	#request = 0;
 	#wanted = { first: 0, count: 40 };
 
+	constructor(query: ProductQuery = ALL_PRODUCTS) {
+		this.query = { ...query };
+	}
+
 	selectedCount = $derived(this.allSelected ? this.total - this.marked.size : this.marked.size);
 
 	isSelected(key: string): boolean {

@@ -23,8 +23,14 @@ export const SECTIONS: Section[] = [
 	}
 ];
 
-/** Which section a path belongs to: `/products/X` is Products, `/sources/x` is Sources. */
-export function sectionOf(path: string): Section {
-	if (path.startsWith('/products')) return SECTIONS[0];
-	return SECTIONS.find((s) => s.href !== '/' && path.startsWith(s.href)) ?? SECTIONS[0];
+/** The sections behind the `More` tab on narrow screens. */
+export const MORE_SECTIONS: Section[] = SECTIONS.filter((s) => !s.tab);
+
+/**
+ * Which section a path belongs to (`/products/X` is Products, `/sources/x` is Sources), or null for a
+ * path no section owns: a page that does not exist must not claim to be Products.
+ */
+export function sectionOf(path: string): Section | null {
+	if (path === '/' || path.startsWith('/products/')) return SECTIONS[0];
+	return SECTIONS.find((s) => s.href !== '/' && (path === s.href || path.startsWith(`${s.href}/`))) ?? null;
 }
