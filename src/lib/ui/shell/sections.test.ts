@@ -5,6 +5,7 @@ describe('sectionOf', () => {
 	it('maps a page and its sub-pages to their section', () => {
 		expect(sectionOf('/')?.label).toBe('Products');
 		expect(sectionOf('/products/SKU-1')?.label).toBe('Products');
+		expect(sectionOf('/labels')?.label).toBe('Products');
 		expect(sectionOf('/sources')?.label).toBe('Sources');
 		expect(sectionOf('/sources/wh-north')?.label).toBe('Sources');
 		expect(sectionOf('/count')?.label).toBe('Stock take');

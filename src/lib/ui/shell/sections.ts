@@ -31,6 +31,7 @@ export const MORE_SECTIONS: Section[] = SECTIONS.filter((s) => !s.tab);
  * path no section owns: a page that does not exist must not claim to be Products.
  */
 export function sectionOf(path: string): Section | null {
-	if (path === '/' || path.startsWith('/products/')) return SECTIONS[0];
+	// Labels are printed from the Products grid or a product's page, so they belong to Products.
+	if (path === '/' || path.startsWith('/products/') || path === '/labels') return SECTIONS[0];
 	return SECTIONS.find((s) => s.href !== '/' && (path === s.href || path.startsWith(`${s.href}/`))) ?? null;
 }
