@@ -143,7 +143,7 @@ test('one tab imports while the other edits: no lost update, both show the final
 	await b.getByRole('link', { name: 'Products' }).first().click();
 	const grid = b.getByRole('table', { name: 'Products' });
 	await expect(grid.getByRole('row', { name: /MB-01/ })).toHaveAccessibleName(
-		'Select MB-01 MB-01 Duffle Back Room: 70Drop Shipper: 5 75'
+		'Select MB-01 MB-01 Duffle Back Room: 70 Drop Shipper: 5 75'
 	);
 	await expect(grid.getByRole('row', { name: /MB-02/ })).toHaveAccessibleName(
 		'Select MB-02 MB-02 Back Room: 3 3'
