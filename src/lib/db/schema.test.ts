@@ -4,6 +4,7 @@ import type { Product } from '$lib/domain/types';
 import { defaultSource, newSource } from '$lib/domain/types';
 import { Store } from '$lib/worker/store';
 import { applyChangeSet } from './applyChangeSet';
+import { baseTables, readBase, readBaseChanges, writeBase } from './magentoBase';
 import { readOperationChanges } from './historyChunks';
 import { readPages } from './pages';
 import { packProducts } from './productCodec';
@@ -84,8 +85,8 @@ async function createVersion1Database(name: string) {
 }
 
 describe('schema', () => {
-	it('is at version 3, stored by Dexie as IndexedDB version 30', async () => {
-		expect(SCHEMA_VERSION).toBe(3);
+	it('is at version 4, stored by Dexie as IndexedDB version 40', async () => {
+		expect(SCHEMA_VERSION).toBe(4);
 		expect(DATABASE_NAME).toBe('stockroom');
 		const db = new StockroomDb(uniqueName());
 		opened.push(db);
@@ -95,6 +96,10 @@ describe('schema', () => {
 		expect(db.tables.map((t) => t.name).sort()).toEqual([
 			'countLines',
 			'counts',
+			'magento',
+			'magentoBase',
+			'magentoBaseChanges',
+			'magentoLog',
 			'opChanges',
 			'operations',
 			'pages',
@@ -171,7 +176,7 @@ describe('schema', () => {
 		const db = new StockroomDb(name);
 		opened.push(db);
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(SCHEMA_VERSION);
 		expect(await db.sources.get('eu-1')).toMatchObject({ name: 'EU 1' });
 		expect((await readPages(db, [11]))[0]?.products.map((p) => p.sku)).toEqual(['ZZ-1']);
 		expect(await readOperationChanges(db, 1)).toHaveLength(2);
@@ -184,5 +189,59 @@ describe('schema', () => {
 			createdAt: 1
 		});
 		expect(await db.counts.where('status').equals('open').count()).toBe(1);
+	});
+
+	it('opens a database made by version 3 with its data and counts, and keeps a Magento base from then on', async () => {
+		const name = uniqueName();
+		await createVersion1Database(name);
+		const v3 = new Dexie(name);
+		v3.version(3).stores({
+			pages: 'id, firstKey',
+			sources: 'code',
+			settings: 'key',
+			operations: '++id, at',
+			opChanges: '[opId+chunk], opId',
+			counts: 'id, status, createdAt',
+			countLines: '[countId+key], countId'
+		});
+		await v3.open();
+		// Version 3 stores pages packed (the raw version 1 layout above has them as objects).
+		await v3.table('pages').put({ id: 7, firstKey: 'mb-01', packed: packProducts([duffle]) });
+		await v3.table('counts').put({
+			id: 'c3',
+			source: 'eu-1',
+			narrowing: { skuPrefix: '', onlyAtSource: false },
+			blind: true,
+			status: 'open',
+			createdAt: 3
+		});
+		const line = {
+			countId: 'c3',
+			key: 'mb-01',
+			code: 'MB-01',
+			known: true,
+			counted: 2,
+			expectedAtScan: 5,
+			last: null,
+			updatedAt: 3
+		};
+		await v3.table('countLines').put(line);
+		v3.close();
+		const db = new StockroomDb(name);
+		opened.push(db);
+		await db.open();
+		expect(db.backendDB().version).toBe(40);
+		expect((await readPages(db, [7]))[0]?.products).toEqual([duffle]);
+		expect(await db.sources.get('eu-1')).toMatchObject({ name: 'EU 1', country: 'DE' });
+		expect(await db.counts.get('c3')).toMatchObject({ blind: true, status: 'open' });
+		expect(await db.countLines.get(['c3', 'mb-01'])).toEqual(line);
+		expect(await readOperationChanges(db, 1)).toHaveLength(2);
+		expect(await readBase(db)).toEqual({ tracked: [], entries: new Map(), seq: 0 });
+		const entry = { sku: 'MB-01', items: [{ source: 'eu-1', quantity: 2.5, status: 0 as const }] };
+		await db.transaction('rw', baseTables(db), () =>
+			writeBase(db, [{ key: 'mb-01', before: null, after: entry }], { before: [], after: ['eu-1'] }, 1)
+		);
+		expect(await readBase(db)).toEqual({ tracked: ['eu-1'], entries: new Map([['mb-01', entry]]), seq: 1 });
+		expect((await readBaseChanges(db, 1))?.changes).toEqual([{ key: 'mb-01', before: null, after: entry }]);
 	});
 });

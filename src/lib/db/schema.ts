@@ -6,6 +6,7 @@ import type { ProductChange } from '$lib/domain/changeSet';
 import type { Count, CountLine } from '$lib/domain/count/count';
 import type { OperationRecord } from '$lib/domain/history';
 import type { Product, Source } from '$lib/domain/types';
+import type { BaseBucketRecord, BaseChangeChunkRecord, MagentoRecord } from './magentoBase';
 import { packProducts, type PackedProducts } from './productCodec';
 
 /** A page as stored (version 2): its products packed into columns (productCodec.ts). */
@@ -46,7 +47,16 @@ export interface LegacyChangeChunkRecord {
 }
 
 export const DATABASE_NAME = 'stockroom';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
+
+/** One line of the sync log: a connect, pull or send, and how it ended. */
+export interface SyncLogRecord {
+	id: number;
+	at: number;
+	kind: 'connect' | 'pull' | 'send';
+	ok: boolean;
+	summary: string;
+}
 
 export class StockroomDb extends Dexie {
 	pages!: EntityTable<PageRecord, 'id'>;
@@ -56,6 +66,10 @@ export class StockroomDb extends Dexie {
 	opChanges!: Dexie.Table<ChangeChunkRecord | LegacyChangeChunkRecord, [number, number]>;
 	counts!: EntityTable<Count, 'id'>;
 	countLines!: Dexie.Table<CountLine, [string, string]>;
+	magentoBase!: EntityTable<BaseBucketRecord, 'bucket'>;
+	magentoBaseChanges!: Dexie.Table<BaseChangeChunkRecord, [number, number]>;
+	magento!: EntityTable<MagentoRecord, 'key'>;
+	magentoLog!: EntityTable<SyncLogRecord, 'id'>;
 
 	constructor(name = DATABASE_NAME) {
 		super(name);
@@ -82,6 +96,14 @@ export class StockroomDb extends Dexie {
 		this.version(3).stores({
 			counts: 'id, status, createdAt',
 			countLines: '[countId+key], countId'
+		});
+		// Version 4 adds the Magento connection: the base (what Magento last held), its changes per
+		// operation (for undo), the connection record (with the token: never backed up) and the sync log.
+		this.version(4).stores({
+			magentoBase: 'bucket',
+			magentoBaseChanges: '[opId+chunk], opId',
+			magento: 'key',
+			magentoLog: '++id, at'
 		});
 	}
 }
