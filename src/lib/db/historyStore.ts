@@ -34,9 +34,10 @@ export async function pruneOperations(db: StockroomDb, now: number): Promise<num
 	if ((await db.operations.count()) <= KEEP_OPERATIONS) return [];
 	const ids = operationsToPrune(await db.operations.toArray(), now);
 	if (ids.length === 0) return [];
-	await db.transaction('rw', [db.operations, db.opChanges], async () => {
+	await db.transaction('rw', [db.operations, db.opChanges, db.magentoBaseChanges], async () => {
 		await db.operations.bulkDelete(ids);
 		await db.opChanges.where('opId').anyOf(ids).delete();
+		await db.magentoBaseChanges.where('opId').anyOf(ids).delete();
 	});
 	return ids;
 }

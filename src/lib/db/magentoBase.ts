@@ -117,7 +117,11 @@ export async function writeBase(
 	await db.magento.put({ key: TRACKED_KEY, value: tracked.after });
 	if (opId !== null) {
 		const records: BaseChangeChunkRecord[] = [];
-		for (let start = 0, chunk = 0; start === 0 || start < changes.length; start += CHANGES_PER_CHUNK, chunk++) {
+		for (
+			let start = 0, chunk = 0;
+			start === 0 || start < changes.length;
+			start += CHANGES_PER_CHUNK, chunk++
+		) {
 			const part = changes.slice(start, start + CHANGES_PER_CHUNK);
 			records.push({
 				opId,
@@ -157,8 +161,4 @@ export async function readBaseChanges(db: StockroomDb, opId: number): Promise<Re
 		);
 	}
 	return { changes, tracked: records[0].tracked ?? { before: [], after: [] } };
-}
-
-export async function deleteBaseChanges(db: StockroomDb, opIds: number[]) {
-	await db.magentoBaseChanges.where('opId').anyOf(opIds).delete();
 }

@@ -14,6 +14,7 @@ export type OperationKind =
 	| 'unassign'
 	| 'transfer'
 	| 'count'
+	| 'magento'
 	| 'undo';
 
 export const OPERATION_KIND_LABELS: Record<OperationKind, string> = {
@@ -25,6 +26,7 @@ export const OPERATION_KIND_LABELS: Record<OperationKind, string> = {
 	unassign: 'Unassign sources',
 	transfer: 'Transfer',
 	count: 'Stock take',
+	magento: 'From Magento',
 	undo: 'Undo'
 };
 

@@ -3,6 +3,7 @@
 
 import * as Comlink from 'comlink';
 import { historyCommands } from './historyCommands';
+import { magentoCommands } from './magentoCommands';
 import { massActionCommands } from './massActionCommands';
 import { backupCommands } from './backupCommands';
 import { countCommands } from './countCommands';
@@ -30,6 +31,7 @@ export function createEngine(store: Store) {
 		...countCommands(store),
 		...labelCommands(store),
 		...debugCommands(),
+		...magentoCommands(store, jobs),
 
 		async start(): Promise<{ products: number; sources: number }> {
 			await store.start();

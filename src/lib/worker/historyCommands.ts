@@ -15,6 +15,7 @@ import {
 	readOperation,
 	readOperationsNewestFirst
 } from '$lib/db/historyStore';
+import { magentoBase } from './magentoBase';
 import { UserError, type Store } from './store';
 
 export interface OperationPage {
@@ -86,9 +87,18 @@ export function historyCommands(store: Store) {
 					'of other products. Unassign or transfer that stock first.'
 			);
 		}
+		// A pull's base goes back with its items (and forward again when its undo is undone).
+		const base = await magentoBase(store).undoOf(operation.id);
+		if (base && !base.ok) {
+			return fail(
+				`Nothing was undone: ${formatCount(base.skus.length, 'product')} changed in Magento's records since ` +
+					`(sent or received again): ${base.skus.slice(0, 5).join(', ')}${base.skus.length > 5 ? ' and more' : ''}.`
+			);
+		}
 		try {
 			// Undoing an undo also clears the redone operation's mark, in the same transaction (db layer).
-			const applied = await store.commit(plan.set);
+			const applied = await store.commit(plan.set, undefined, base?.write);
+			base?.committed();
 			return succeed({ message: `Undone: ${operation.summary}`, operation: applied.operation!.id });
 		} catch (error) {
 			if (error instanceof UserError) return fail(error.message);

@@ -35,11 +35,19 @@ export type JobEnd = JobCancelled | JobFailed;
 
 export class Job {
 	cancelled = false;
+	/** Aborts requests in flight (a Magento pull or send) when the user cancels. */
+	readonly #abort = new AbortController();
+	readonly signal = this.#abort.signal;
 	#listener: ProgressListener | undefined;
 	#lastReport = 0;
 
 	constructor(listener?: ProgressListener) {
 		this.#listener = listener;
+	}
+
+	cancel() {
+		this.cancelled = true;
+		this.#abort.abort();
 	}
 
 	/** Throws once the user has cancelled; call between steps. */
@@ -83,7 +91,7 @@ export class Jobs {
 
 	cancel(id: string) {
 		const job = this.#running.get(id);
-		if (job) job.cancelled = true;
+		job?.cancel();
 	}
 }
 

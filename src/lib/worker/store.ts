@@ -22,7 +22,7 @@ import { ProductQueries } from './productQueries';
 import type { Job } from './jobs';
 
 /** `newer-version`: a newer Stockroom upgraded the database; this engine no longer uses it. */
-export type ChangeTopic = 'products' | 'sources' | 'settings' | 'history' | 'newer-version';
+export type ChangeTopic = 'products' | 'sources' | 'settings' | 'history' | 'magento' | 'newer-version';
 export type ChangeListener = (topics: ChangeTopic[]) => void;
 
 type SyncMessage = { pages: number[]; deleted: number[]; seq: number } | { topics: ChangeTopic[] };
@@ -134,6 +134,19 @@ export class Store {
 
 	async saveSources(write: SourceWrite) {
 		await writeSources(this.db, write);
+		await this.#loadSourcesAndSettings();
+		this.#post({ topics: ['sources'] });
+		this.#notify(['sources', 'products']);
+	}
+
+	/** Tells this tab's and other tabs' listeners that data of `topics` changed (the Magento base, its log). */
+	announce(topics: ChangeTopic[]) {
+		this.#post({ topics });
+		this.#notify(topics);
+	}
+
+	/** After a write that changed sources alongside stock (a Magento pull): reload and tell everyone. */
+	async sourcesWritten() {
 		await this.#loadSourcesAndSettings();
 		this.#post({ topics: ['sources'] });
 		this.#notify(['sources', 'products']);

@@ -28,7 +28,9 @@ export function magentoMessage(body: MagentoErrorBody): string {
 }
 
 export function isMagentoErrorBody(value: unknown): value is MagentoErrorBody {
-	return typeof value === 'object' && value !== null && typeof (value as MagentoErrorBody).message === 'string';
+	return (
+		typeof value === 'object' && value !== null && typeof (value as MagentoErrorBody).message === 'string'
+	);
 }
 
 /** Input limits: the refused array's or page's maximum, to send smaller batches; null for other errors. */
