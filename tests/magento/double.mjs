@@ -1,3 +1,4 @@
+// @ts-nocheck: plain Node test code; its typed surface is declared in double.d.mts.
 // A test double of Magento 2.4's inventory REST API (modules Magento_Inventory*, as the app uses them),
 // following the real contract: routes and ACL resources of InventoryApi's webapi.xml, searchCriteria
 // with filter groups (OR inside a group, AND between groups) and `eq`/`in`, 1-based pages that past

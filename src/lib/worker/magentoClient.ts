@@ -132,12 +132,7 @@ export class MagentoClient {
 				continue;
 			}
 			const text = await response.text().catch(() => '');
-			let parsed: unknown = null;
-			try {
-				parsed = text === '' ? null : JSON.parse(text);
-			} catch {
-				parsed = null;
-			}
+			const parsed = parseJson(text);
 			if (response.ok) return parsed as T;
 			const errorBody = isMagentoErrorBody(parsed) ? parsed : null;
 			const message = errorBody
@@ -257,4 +252,12 @@ export function limitOf(error: MagentoRequestError): number | null {
 	const failure = error.failure;
 	if (failure.kind !== 'http' || failure.status !== 400 || !failure.body) return null;
 	return inputLimit(failure.body);
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return text === '' ? null : JSON.parse(text);
+	} catch {
+		return null; // an HTML error page of a proxy, say: worded by its status instead
+	}
 }

@@ -141,7 +141,7 @@ describe('pull', () => {
 
 	it('reads every page whether Magento answers past the last page empty or repeated', async () => {
 		await control.seed({ generate: { count: 700, sources: ['eu-1'] } });
-		for (const pastLastPage of ['empty', 'repeat']) {
+		for (const pastLastPage of ['empty', 'repeat'] as const) {
 			await control.switches({ pastLastPage });
 			const { engine, store } = await connected();
 			const pulled = await engine.magentoPull('p', ['eu-1']);

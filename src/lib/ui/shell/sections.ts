@@ -14,6 +14,7 @@ export const SECTIONS: Section[] = [
 	{ href: '/import', label: 'Import', tab: true, icon: 'M12 3v12m0 0l-4-4m4 4l4-4M4 17v3h16v-3' },
 	{ href: '/export', label: 'Export', tab: true, icon: 'M12 15V3m0 0L8 7m4-4l4 4M4 17v3h16v-3' },
 	{ href: '/sources', label: 'Sources', tab: false, icon: 'M4 21V9l8-5 8 5v12M9 21v-6h6v6' },
+	{ href: '/magento', label: 'Magento', tab: false, icon: 'M4 20V8l8-4 8 4v12M8 20v-8l4 3 4-3v8' },
 	{ href: '/history', label: 'History', tab: false, icon: 'M12 7v5l3 3M3 12a9 9 0 1 0 3-6.7M3 4v4h4' },
 	{
 		href: '/settings',
