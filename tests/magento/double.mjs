@@ -1,4 +1,5 @@
-// @ts-nocheck: plain Node test code; its typed surface is declared in double.d.mts.
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment -- plain Node test code, typed by double.d.mts
+// @ts-nocheck
 // A test double of Magento 2.4's inventory REST API (modules Magento_Inventory*, as the app uses them),
 // following the real contract: routes and ACL resources of InventoryApi's webapi.xml, searchCriteria
 // with filter groups (OR inside a group, AND between groups) and `eq`/`in`, 1-based pages that past

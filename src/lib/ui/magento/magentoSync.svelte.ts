@@ -26,13 +26,15 @@ class MagentoSync {
 	choices = $state<Record<string, ConflictChoice | ''>>({});
 	pullSources = $state<string[] | null>(null);
 	#jobId: string | null = null;
-	#unsubscribe: (() => void) | null = null;
+	#subscribed = false;
 
 	async refresh() {
 		const [status, log] = await Promise.all([engine().magentoStatus(), engine().magentoLog(50)]);
 		this.status = status;
 		this.log = log;
-		this.#unsubscribe ??= onEngineChange(['products', 'magento', 'sources'], () => void this.refresh());
+		if (this.#subscribed) return;
+		this.#subscribed = true;
+		onEngineChange(['products', 'magento', 'sources'], () => void this.refresh());
 	}
 
 	async connect(url: string, token: string, storeCode: string) {
