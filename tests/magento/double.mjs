@@ -82,6 +82,7 @@ export async function startMagentoDouble({ port = 0, host = '127.0.0.1' } = {}) 
 		data: emptyData(),
 		version: 0,
 		cache: new Map(),
+		indexes: new Map(),
 		requests: {},
 		writeBatches: 0
 	};
@@ -196,16 +197,64 @@ export function parseSearchCriteria(params) {
 	return criteria;
 }
 
-function matches(row, filter) {
-	const field = String(row[filter.field] ?? '').toLowerCase();
+/** A filter as a predicate over rows; `in` reads its comma-separated list once. */
+function predicate(filter) {
+	const field = filter.field;
 	const condition = filter.condition_type ?? 'eq';
 	const value = String(filter.value ?? '').toLowerCase();
-	if (condition === 'eq') return field === value;
-	if (condition === 'in') return value.split(',').includes(field);
-	if (condition === 'neq') return field !== value;
-	if (condition === 'like')
-		return new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*')}$`).test(field);
+	const text = (row) => String(row[field] ?? '').toLowerCase();
+	if (condition === 'eq') return (row) => text(row) === value;
+	if (condition === 'in') {
+		const values = new Set(value.split(','));
+		return (row) => values.has(text(row));
+	}
+	if (condition === 'neq') return (row) => text(row) !== value;
+	if (condition === 'like') {
+		const pattern = new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*')}$`);
+		return (row) => pattern.test(text(row));
+	}
 	throw new Error(`condition_type "${condition}" is not supported by the double`);
+}
+
+/** Rows by lower-cased SKU, rebuilt when the data changed: a `sku` filter then reads only its rows. */
+function bySku(state, kind, rows) {
+	const cacheKey = `${kind}|${state.version}`;
+	let index = state.indexes.get(cacheKey);
+	if (!index) {
+		index = new Map();
+		let at = 0;
+		for (const row of rows()) {
+			const sku = row.sku.toLowerCase();
+			const list = index.get(sku);
+			const entry = { row, at: at++ };
+			if (list) list.push(entry);
+			else index.set(sku, [entry]);
+		}
+		for (const old of state.indexes.keys()) if (!old.endsWith(`|${state.version}`)) state.indexes.delete(old);
+		state.indexes.set(cacheKey, index);
+	}
+	return index;
+}
+
+function filterRows(state, kind, rows, groups) {
+	const tests = groups.map((g) => g.filters.map(predicate));
+	const keep = (row) => tests.every((group) => group.some((test) => test(row)));
+	// One group with one SKU filter (the check before a send): look the SKUs up instead of scanning.
+	const only = groups.length > 0 ? groups[0].filters : [];
+	if (only.length === 1 && only[0].field === 'sku' && ['eq', 'in'].includes(only[0].condition_type ?? 'eq')) {
+		const index = bySku(state, kind, rows);
+		const skus = String(only[0].value ?? '')
+			.toLowerCase()
+			.split(',');
+		const seen = new Set();
+		const found = skus.flatMap((sku) => (seen.has(sku) ? [] : (seen.add(sku), index.get(sku) ?? [])));
+		// Magento answers in the table's order, not the filter's.
+		return found
+			.sort((a, b) => a.at - b.at)
+			.map((entry) => entry.row)
+			.filter(keep);
+	}
+	return rows().filter(keep);
 }
 
 /** Filters (cached per query until data changes), then the page as Magento answers it. */
@@ -213,10 +262,8 @@ function searchResult(state, kind, rows, criteria) {
 	const cacheKey = `${kind}|${state.version}|${JSON.stringify(criteria.filter_groups)}`;
 	let found = state.cache.get(cacheKey);
 	if (!found) {
-		found = rows().filter((row) =>
-			criteria.filter_groups.every((g) => g.filters.some((f) => matches(row, f)))
-		);
-		if (state.cache.size > 20) state.cache.clear();
+		if (state.cache.size > 40) state.cache.clear();
+		found = filterRows(state, kind, rows, criteria.filter_groups);
 		state.cache.set(cacheKey, found);
 	}
 	const limits = state.switches.inputLimits;

@@ -23,6 +23,7 @@ import {
 import { productChange, type ProductChange } from '$lib/domain/changeSet';
 import { inItemOrder, skuKey } from '$lib/domain/types';
 import { formatCount } from '$lib/domain/wording';
+import { bucketOf } from '$lib/db/magentoBase';
 import type { Job } from './jobs';
 import { magentoBase, type MagentoBase } from './magentoBase';
 import { limitOf, MagentoClient, MagentoRequestError, type ClientOptions } from './magentoClient';
@@ -110,6 +111,11 @@ export async function sendToMagento(
 		alreadyThere: check.alreadyThere.filter(current)
 	};
 	const plan = planSend(still, choices);
+	// Sent in the order the base is stored (by bucket), so each batch rewrites one or two base records.
+	const byBucket = (a: { sku: string }, b: { sku: string }) =>
+		bucketOf(skuKey(a.sku)) - bucketOf(skuKey(b.sku));
+	plan.upserts.sort(byBucket);
+	plan.deletes.sort(byBucket);
 	if (still.alreadyThere.length > 0) {
 		await base.write(
 			baseChanges(
