@@ -117,7 +117,14 @@ export async function benchMagento(
 			.waitFor({ timeout: 120_000 });
 		await page.getByRole('link', { name: 'Magento' }).click();
 		await page.getByText(/changes not sent/).waitFor({ timeout: 60_000 });
-		figures.sendCheck = await timed(page, control, 'Send changes to Magento', 'Ready to send:', 15 * 60_000, false);
+		figures.sendCheck = await timed(
+			page,
+			control,
+			'Send changes to Magento',
+			'Ready to send:',
+			15 * 60_000,
+			false
+		);
 		figures.send = await timed(page, control, 'Send', 'Sent', 15 * 60_000);
 		await run.context.close();
 	} finally {

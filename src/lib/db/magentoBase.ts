@@ -5,7 +5,7 @@
 
 import type { Table } from 'dexie';
 import type { BaseChange, BaseEntry } from '$lib/domain/magento/types';
-import type { Product } from '$lib/domain/types';
+import type { Product, Source } from '$lib/domain/types';
 import { skuKey } from '$lib/domain/types';
 import { packProducts, unpackPresent, unpackProducts, type PackedProducts } from './productCodec';
 import type { StockroomDb } from './schema';
@@ -60,8 +60,9 @@ const toEntry = (product: Product): BaseEntry => ({
 	items: product.items.map(({ source, quantity, status }) => ({ source, quantity, status }))
 });
 
+/** The tables a base write touches (sources too: a pull writes Magento's sources with its base). */
 export function baseTables(db: StockroomDb): Table[] {
-	return [db.magentoBase, db.magentoBaseChanges, db.magento];
+	return [db.magentoBase, db.magentoBaseChanges, db.magento, db.sources];
 }
 
 export async function readBaseSeq(db: StockroomDb): Promise<number> {
@@ -81,14 +82,16 @@ export async function readBase(db: StockroomDb): Promise<StoredBase> {
 
 /**
  * Writes base changes (inside the caller's transaction over `baseTables`), and, with an operation,
- * records them for its undo. Returns the new base sequence.
+ * records them for its undo; a pull also writes Magento's `sources`. Returns the new base sequence.
  */
 export async function writeBase(
 	db: StockroomDb,
 	changes: readonly BaseChange[],
 	tracked: { before: string[]; after: string[] },
-	opId: number | null
+	opId: number | null,
+	sources: readonly Source[] = []
 ): Promise<number> {
+	if (sources.length > 0) await db.sources.bulkPut([...sources]);
 	const byBucket = new Map<number, BaseChange[]>();
 	for (const change of changes) {
 		const bucket = bucketOf(change.key);

@@ -2,7 +2,8 @@
 // this origin's IndexedDB: backups skip these tables, and Disconnect deletes the record.
 
 import type { Connection } from '$lib/domain/magento/connection';
-import type { StockroomDb, SyncLogRecord } from './schema';
+import type { SyncLogRecord } from '$lib/domain/magento/types';
+import type { StockroomDb } from './schema';
 
 const CONNECTION_KEY = 'connection';
 const LOG_KEEP = 500;

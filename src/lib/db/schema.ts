@@ -5,6 +5,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { ProductChange } from '$lib/domain/changeSet';
 import type { Count, CountLine } from '$lib/domain/count/count';
 import type { OperationRecord } from '$lib/domain/history';
+import type { SyncLogRecord } from '$lib/domain/magento/types';
 import type { Product, Source } from '$lib/domain/types';
 import type { BaseBucketRecord, BaseChangeChunkRecord, MagentoRecord } from './magentoBase';
 import { packProducts, type PackedProducts } from './productCodec';
@@ -48,15 +49,6 @@ export interface LegacyChangeChunkRecord {
 
 export const DATABASE_NAME = 'stockroom';
 export const SCHEMA_VERSION = 4;
-
-/** One line of the sync log: a connect, pull or send, and how it ended. */
-export interface SyncLogRecord {
-	id: number;
-	at: number;
-	kind: 'connect' | 'pull' | 'send';
-	ok: boolean;
-	summary: string;
-}
 
 export class StockroomDb extends Dexie {
 	pages!: EntityTable<PageRecord, 'id'>;

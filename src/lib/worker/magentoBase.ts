@@ -12,6 +12,7 @@ import {
 import type { AlongsideWrite } from '$lib/db/applyChangeSet';
 import type { BaseChange, BaseEntry, BaseView } from '$lib/domain/magento/types';
 import { sameEntry } from '$lib/domain/magento/types';
+import type { Source } from '$lib/domain/types';
 import type { Store } from './store';
 
 export class MagentoBase implements BaseView {
@@ -43,7 +44,11 @@ export class MagentoBase implements BaseView {
 	 * A write of `changes` for `store.commit` (with the operation, recorded for its undo). Memory follows
 	 * only when the caller says the commit went through (`committed`), so a failure leaves it as it was.
 	 */
-	alongside(changes: BaseChange[], tracked: string[]): { write: AlongsideWrite; committed: () => void } {
+	alongside(
+		changes: BaseChange[],
+		tracked: string[],
+		sources: Source[] = []
+	): { write: AlongsideWrite; committed: () => void } {
 		const db = this.store.db;
 		const before = this.#stored.tracked;
 		let seq = -1;
@@ -52,7 +57,7 @@ export class MagentoBase implements BaseView {
 				tables: baseTables(db),
 				write: async (opId) => {
 					seq = await db.transaction('rw', baseTables(db), () =>
-						writeBase(db, changes, { before, after: tracked }, opId)
+						writeBase(db, changes, { before, after: tracked }, opId, sources)
 					);
 				}
 			},

@@ -6,7 +6,7 @@ import { hostOf, maskToken, parseConnection } from '$lib/domain/magento/connecti
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
 import { itemId, type ConflictChoice, type SendCheck } from '$lib/domain/magento/send';
 import type { ItemValue } from '$lib/domain/magento/types';
-import type { SyncLogRecord } from '$lib/db/schema';
+import type { SyncLogRecord } from '$lib/domain/magento/types';
 import {
 	addSyncLog,
 	deleteConnection,

@@ -74,16 +74,13 @@ export async function pullFromMagento(
 		`Received ${formatCount(items, 'source item')} for ${formatCount(magento.size, 'product')} ` +
 		`from ${formatCount(pulled.length, 'source')}`;
 	const sourceWrites = sourcesFromMagento(store.sources, sources);
-	const baseWrite = base.alongside(plan.base, plan.tracked);
+	const baseWrite = base.alongside(plan.base, plan.tracked, sourceWrites);
 	job.report('Saving all changes in one step', received, total);
-	const applied = await store.commit({ kind: 'magento', summary, changes: plan.changes }, job, {
-		tables: [...baseWrite.write.tables, store.db.sources],
-		write: (opId) =>
-			store.db.transaction('rw', [...baseWrite.write.tables, store.db.sources], async () => {
-				await baseWrite.write.write(opId);
-				if (sourceWrites.length > 0) await store.db.sources.bulkPut(sourceWrites);
-			})
-	});
+	const applied = await store.commit(
+		{ kind: 'magento', summary, changes: plan.changes },
+		job,
+		baseWrite.write
+	);
 	baseWrite.committed();
 	if (sourceWrites.length > 0) await store.sourcesWritten();
 	const kept =

@@ -68,3 +68,12 @@ export function sameEntry(a: BaseEntry | null | undefined, b: BaseEntry | null |
 export function toStatus(value: number): StockStatus {
 	return value === 1 ? 1 : 0;
 }
+
+/** One line of the sync log: a connect, pull or send, and how it ended. */
+export interface SyncLogRecord {
+	id: number;
+	at: number;
+	kind: 'connect' | 'pull' | 'send';
+	ok: boolean;
+	summary: string;
+}

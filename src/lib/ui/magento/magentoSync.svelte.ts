@@ -3,7 +3,7 @@
 // looks at other pages.
 
 import type { ConflictChoice } from '$lib/domain/magento/send';
-import type { SyncLogRecord } from '$lib/db/schema';
+import type { SyncLogRecord } from '$lib/domain/magento/types';
 import { engine, newJobId, onEngineChange, proxy } from '$lib/ui/engine';
 import type { Progress } from '$lib/worker/jobs';
 import type { CheckSummary, MagentoJobResult, MagentoStatus } from '$lib/worker/magentoCommands';
