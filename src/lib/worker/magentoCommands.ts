@@ -4,6 +4,7 @@
 import { countChanges, type ChangeCounts } from '$lib/domain/magento/changes';
 import { hostOf, maskToken, parseConnection } from '$lib/domain/magento/connection';
 import { fail, succeed, type Outcome } from '$lib/domain/outcome';
+import { formatCount } from '$lib/domain/wording';
 import { itemId, type ConflictChoice, type SendCheck } from '$lib/domain/magento/send';
 import type { ItemValue } from '$lib/domain/magento/types';
 import type { SyncLogRecord } from '$lib/domain/magento/types';
@@ -170,8 +171,9 @@ export function magentoCommands(store: Store, jobs: Jobs, clientOptions: ClientO
 					alreadyThere: check.alreadyThere.length
 				};
 				const log =
-					`Checked: ${ready.updates} updates, ${ready.created} new items, ${ready.removals} removals ready; ` +
-					`${check.conflicts.length} conflicts; ${check.unknown.length} unknown products`;
+					`Checked: ${formatCount(ready.updates, 'update')}, ${formatCount(ready.created, 'new item')}, ` +
+					`${formatCount(ready.removals, 'removal')} ready; ${formatCount(check.conflicts.length, 'conflict')}; ` +
+					`${formatCount(check.unknown.length, 'unknown product')}`;
 				return { ...summary, log };
 			});
 		},
