@@ -8,8 +8,8 @@
 // URL of the served app. Run by hand against a preview server:
 //   node bench/magento.mjs --url http://localhost:4174 [--pull 1000000] [--send 100000]
 
-import { chromium } from '@playwright/test';
 import { controlDouble, startMagentoDouble, TOKEN } from '../tests/magento/double.mjs';
+import { launchBrowser } from './lib/browser.mjs';
 
 const SOURCES = [
 	{ source_code: 'eu-1', name: 'EU 1', enabled: true },
@@ -139,16 +139,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 		const at = process.argv.indexOf(name);
 		return at > 0 ? process.argv[at + 1] : fallback;
 	};
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking'
-		]
-	});
+	const browser = await launchBrowser();
+
 	try {
 		const figures = await benchMagento(browser, {
 			baseUrl: arg('--url', 'http://localhost:4174'),

@@ -175,8 +175,10 @@ test('pull 100,000 items, edit offline, a conflict with Magento, choose and send
 	await editQuantity(page, 'SKU-0000001', 'EU 1', '777');
 	await context.setOffline(true);
 	await editQuantity(page, 'SKU-0000002', 'EU 2', '5');
-	await page.getByRole('link', { name: 'Magento' }).click();
-	await expect(page.getByText('2 changes not sent')).toBeVisible();
+	// The header says so on every page, linking to the Magento page.
+	await page.getByRole('banner').getByRole('link', { name: '2 changes not sent' }).click();
+	await expect(page).toHaveURL(/\/magento$/);
+	await expect(page.getByRole('region', { name: 'Stock' }).getByText('2 changes not sent')).toBeVisible();
 	await context.setOffline(false);
 
 	// Meanwhile someone changes SKU-0000001 (edited here too) and SKU-0000003 (not edited here) in Magento.
@@ -205,6 +207,7 @@ test('pull 100,000 items, edit offline, a conflict with Magento, choose and send
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
 	await expect(page.getByRole('status').filter({ hasText: /^Sent/ })).toHaveText('Sent 2 changes to Magento');
 	await expect(page.getByText('No changes to send')).toBeVisible();
+	await expect(page.getByRole('banner').getByRole('link', { name: /not sent/ })).toHaveCount(0);
 
 	expect(await magentoItems()).toEqual(
 		expectedItems(50_000, [
@@ -228,7 +231,9 @@ test('with input limits on, everything is still sent, in smaller batches', async
 	await page.getByRole('link', { name: 'Magento' }).click();
 	const after = transferred(150);
 	expect(after.changed).toBeGreaterThan(280); // nearly every item moves (a few were 0 and out of stock)
-	await expect(page.getByText(`${after.changed} changes not sent`)).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Stock' }).getByText(`${after.changed} changes not sent`)
+	).toBeVisible();
 	await page.getByRole('button', { name: 'Send changes to Magento' }).click();
 	await expect(page.getByText('Ready to send:')).toHaveText(
 		`Ready to send: ${after.changed} updates, 0 new items, 0 removals`
@@ -271,7 +276,9 @@ test('a send cut off half-way keeps what Magento accepted; sending again ends wi
 	await transferAll(page);
 	await page.getByRole('link', { name: 'Magento' }).click();
 	const after = transferred(100);
-	await expect(page.getByText(`${after.changed} changes not sent`)).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Stock' }).getByText(`${after.changed} changes not sent`)
+	).toBeVisible();
 	await control.switches({ inputLimits: true, maxArrayItems: 20, cutAfterBatches: 4, applyBeforeCut: true });
 	await page.getByRole('button', { name: 'Send changes to Magento' }).click();
 	await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -280,7 +287,9 @@ test('a send cut off half-way keeps what Magento accepted; sending again ends wi
 		{ timeout: 30_000 }
 	);
 	// The fifth batch reached Magento but its answer was lost: still pending here.
-	await expect(page.getByText(`${after.changed - 80} changes not sent`)).toBeVisible();
+	await expect(
+		page.getByRole('region', { name: 'Stock' }).getByText(`${after.changed - 80} changes not sent`)
+	).toBeVisible();
 	await control.switches({ cutAfterBatches: null });
 	await page.getByRole('button', { name: 'Send changes to Magento' }).click();
 	await expect(page.getByText('Ready to send:')).toHaveText(
@@ -303,7 +312,7 @@ test('undo of a pull puts the items and their base values back together', async 
 	await control.setItems([{ sku: 'SKU-0000005', source_code: 'eu-1', quantity: 99, status: 1 }]);
 	await page.getByRole('link', { name: 'Magento' }).click();
 	await pull(page, 'Received 40 source items for 20 products from 3 sources');
-	await expect(page.getByText('1 change not sent')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Stock' }).getByText('1 change not sent')).toBeVisible();
 
 	await page.getByRole('link', { name: 'History' }).click();
 	const operations = page.getByRole('table', { name: 'Operations' });
@@ -317,7 +326,7 @@ test('undo of a pull puts the items and their base values back together', async 
 	// The base went back with the item: SKU-0000005 is as first received, so it is no change to send;
 	// only the edit made here is.
 	await page.getByRole('link', { name: 'Magento' }).click();
-	await expect(page.getByText('1 change not sent')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Stock' }).getByText('1 change not sent')).toBeVisible();
 	await page.getByRole('button', { name: 'Send changes to Magento' }).click();
 	const conflicts = page.getByRole('table', { name: 'Conflicts' });
 	await expect(page.getByText('Ready to send:')).toHaveText(
