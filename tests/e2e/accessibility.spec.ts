@@ -12,7 +12,8 @@ const PAGES = [
 	'/count',
 	'/history',
 	'/settings',
-	'/labels?sku=SAMPLE-0001'
+	'/labels?sku=SAMPLE-0001',
+	'/magento'
 ];
 
 for (const viewport of [

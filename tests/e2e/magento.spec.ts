@@ -2,6 +2,7 @@
 // http://localhost:<port>, the double on http://127.0.0.1:<other port>): connect and each failure,
 // a pull of 100,000 items, offline edits, a conflict, send, input limits, cancel, cut-off and undo.
 
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { controlDouble, startMagentoDouble, TOKEN, type DoubleSourceItem } from '../magento/double.mjs';
 import { openApp } from './helpers';
@@ -333,4 +334,19 @@ test('undo of a pull puts the items and their base values back together', async 
 		'Ready to send: 1 update, 0 new items, 0 removals'
 	);
 	await expect(conflicts).toHaveCount(0);
+});
+
+test('the Magento page with a conflict to choose has no serious accessibility problem', async ({ page }) => {
+	await seed(20);
+	await openApp(page, '/magento');
+	await connect(page);
+	await pull(page, 'Received 40 source items for 20 products from 3 sources');
+	await editQuantity(page, 'SKU-0000001', 'EU 1', '70');
+	await control.setItems([{ sku: 'SKU-0000001', source_code: 'eu-1', quantity: 3, status: 1 }]);
+	await page.getByRole('link', { name: 'Magento' }).click();
+	await page.getByRole('button', { name: 'Send changes to Magento' }).click();
+	await expect(page.getByRole('table', { name: 'Conflicts' })).toBeVisible();
+	const results = await new AxeBuilder({ page }).analyze();
+	const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });

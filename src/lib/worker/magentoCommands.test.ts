@@ -319,8 +319,12 @@ describe('send', () => {
 		});
 	});
 
-	it('keeps no token in the sync log and forgets it on Disconnect', async () => {
+	it('keeps no token in a backup, nor in the sync log, and forgets it on Disconnect', async () => {
 		const { engine, store } = await connected();
+		await engine.magentoPull('p', null);
+		const backup = await (await engine.backUp()).blob.text();
+		expect(backup).toContain('MB-01');
+		expect(backup).not.toContain(TOKEN);
 		await engine.magentoDisconnect();
 		expect((await engine.magentoStatus()).connection).toBeNull();
 		const everything = JSON.stringify([await store.db.magento.toArray(), await engine.magentoLog()]);
