@@ -32,7 +32,7 @@ export interface Filter {
 export interface ClientOptions {
 	fetch?: typeof fetch;
 	signal?: AbortSignal;
-	/** Requests in flight at once when reading pages. */
+	/** Requests in flight at once when reading pages (default 6: Chromium's connections per host). */
 	concurrency?: number;
 	/** Retries of a request that failed with 5xx or a network error. */
 	retries?: number;
@@ -84,7 +84,7 @@ export class MagentoClient {
 		this.#token = connection.token;
 		this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
 		this.#signal = options.signal;
-		this.#concurrency = options.concurrency ?? 4;
+		this.#concurrency = options.concurrency ?? 6;
 		this.#retries = options.retries ?? 3;
 		this.#backoffMs = options.backoffMs ?? 300;
 		this.#pageSize = options.pageSize ?? PAGE_SIZE;
