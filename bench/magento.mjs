@@ -97,6 +97,7 @@ export async function benchMagento(
 			log(`magento: pull of ${items} source items`);
 			const run = await pull(browser, baseUrl, double, control, items);
 			figures[`pull${items}`] = run.result;
+			log(`magento: ${JSON.stringify(run.result)}`);
 			await run.context.close();
 		}
 		// A send: a transfer of every product from eu-1 to eu-2 changes (nearly) two items a product.
@@ -116,7 +117,10 @@ export async function benchMagento(
 			.filter({ hasText: /^Transferred/ })
 			.waitFor({ timeout: 120_000 });
 		await page.getByRole('link', { name: 'Magento' }).click();
-		await page.getByText(/changes not sent/).waitFor({ timeout: 60_000 });
+		await page
+			.getByRole('region', { name: 'Stock' })
+			.getByText(/changes not sent/)
+			.waitFor({ timeout: 60_000 });
 		figures.sendCheck = await timed(
 			page,
 			control,
