@@ -5,9 +5,10 @@
 
 import camera from './camera.mjs';
 import importExport from './importExport.mjs';
+import magento from './magento.mjs';
 import queries from './queries.mjs';
 import scan from './scan.mjs';
 import start from './start.mjs';
 import transfer from './transfer.mjs';
 
-export const SCENARIOS = [start, queries, scan, transfer, importExport, camera];
+export const SCENARIOS = [start, queries, scan, transfer, importExport, camera, magento];

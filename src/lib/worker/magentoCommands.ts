@@ -16,7 +16,7 @@ import {
 	saveConnection,
 	type StoredConnection
 } from '$lib/db/magentoConnection';
-import { CancelledError, type Jobs, type ProgressListener } from './jobs';
+import { CancelledError, type Job, type Jobs, type ProgressListener } from './jobs';
 import { magentoBase } from './magentoBase';
 import { MagentoRequestError, type ClientOptions } from './magentoClient';
 import { connectToMagento, failureMessage } from './magentoConnect';
@@ -60,37 +60,32 @@ export function magentoCommands(store: Store, jobs: Jobs, clientOptions: ClientO
 		store.announce(['magento']);
 	}
 
-	/** Runs long work as a job: cancelled and Magento's refusals become results, not exceptions. */
+	/** Runs long work as a job; Magento's refusals become results (logged), a Cancel ends it as cancelled. */
 	async function asJob<T>(
 		kind: SyncLogRecord['kind'],
 		jobId: string,
 		onProgress: ProgressListener | undefined,
-		work: (connection: StoredConnection, job: ReturnType<Jobs['start']>) => Promise<T & { log: string }>
+		work: (connection: StoredConnection, job: Job) => Promise<T & { log: string }>
 	): Promise<MagentoJobResult<T>> {
 		await store.start();
 		const connection = await readConnection(store.db);
 		if (!connection) return { status: 'failed', message: NOT_CONNECTED };
-		const job = jobs.start(jobId, onProgress);
-		try {
-			const result = await work(connection, job);
-			await log(kind, true, result.log);
-			return { status: 'done', ...result };
-		} catch (error) {
-			if (error instanceof CancelledError) return { status: 'cancelled' };
-			if (error instanceof MagentoRequestError) {
-				if (error.failure.kind === 'cancelled') return { status: 'cancelled' };
-				const message = await failureMessage(error, connection, clientOptions.fetch);
-				await log(kind, false, message);
-				return { status: 'failed', message };
+		return jobs.run(jobId, onProgress, async (job): Promise<MagentoJobResult<T>> => {
+			try {
+				const result = await work(connection, job);
+				await log(kind, true, result.log);
+				return { status: 'done', ...result };
+			} catch (error) {
+				if (error instanceof MagentoRequestError) {
+					if (error.failure.kind === 'cancelled') throw new CancelledError();
+					const message = await failureMessage(error, connection, clientOptions.fetch);
+					await log(kind, false, message);
+					return { status: 'failed', message };
+				}
+				if (error instanceof UserError) await log(kind, false, error.message);
+				throw error;
 			}
-			if (error instanceof UserError) {
-				await log(kind, false, error.message);
-				return { status: 'failed', message: error.message };
-			}
-			throw error;
-		} finally {
-			jobs.finish(jobId);
-		}
+		});
 	}
 
 	return {

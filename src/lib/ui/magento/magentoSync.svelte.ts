@@ -4,8 +4,9 @@
 
 import type { ConflictChoice } from '$lib/domain/magento/send';
 import type { SyncLogRecord } from '$lib/domain/magento/types';
-import { engine, newJobId, onEngineChange, proxy } from '$lib/ui/engine';
-import type { Progress } from '$lib/worker/jobs';
+import { engine, onEngineChange } from '$lib/ui/engine';
+import { JobRun } from '$lib/ui/jobRun.svelte';
+import type { ProgressListener } from '$lib/worker/jobs';
 import type { CheckSummary, MagentoJobResult, MagentoStatus } from '$lib/worker/magentoCommands';
 
 export type Running = 'pull' | 'check' | 'send' | null;
@@ -18,14 +19,12 @@ class MagentoSync {
 	connectResult = $state<{ ok: boolean; message: string; warning: string | null } | null>(null);
 	fieldErrors = $state<Record<string, string>>({});
 	running = $state<Running>(null);
-	progress = $state.raw<Progress | null>(null);
-	startedAt = $state(0);
+	readonly job = new JobRun();
 	/** The outcome of the last pull, check or send. */
 	result = $state<{ ok: boolean; message: string; undoOperation?: number } | null>(null);
 	check = $state.raw<CheckSummary | null>(null);
 	choices = $state<Record<string, ConflictChoice | ''>>({});
 	pullSources = $state<string[] | null>(null);
-	#jobId: string | null = null;
 	#subscribed = false;
 
 	async refresh() {
@@ -69,38 +68,24 @@ class MagentoSync {
 
 	async #run<T>(
 		kind: Exclude<Running, null>,
-		start: (jobId: string, listener: (p: Progress) => void) => Promise<MagentoJobResult<T>>
+		start: (jobId: string, listener: ProgressListener) => Promise<MagentoJobResult<T>>
 	) {
 		if (this.running) return null;
 		this.running = kind;
-		this.progress = null;
-		this.startedAt = performance.now();
 		this.result = null;
-		this.#jobId = newJobId();
 		try {
-			const answer = await start(
-				this.#jobId,
-				proxy((progress: Progress) => (this.progress = progress))
-			);
+			const answer = await this.job.run(start);
 			if (answer.status === 'cancelled') {
 				this.result = { ok: true, message: 'Cancelled: nothing was changed.' };
 				return null;
 			}
-			if (answer.status === 'failed') {
+			if (answer.status === 'failed' || answer.status === 'crashed') {
 				this.result = { ok: false, message: answer.message };
 				return null;
 			}
 			return answer;
-		} catch (error) {
-			this.result = {
-				ok: false,
-				message: `Stopped unexpectedly: ${error instanceof Error ? error.message : String(error)}`
-			};
-			return null;
 		} finally {
 			this.running = null;
-			this.progress = null;
-			this.#jobId = null;
 			await this.refresh();
 		}
 	}
@@ -108,7 +93,7 @@ class MagentoSync {
 	async pull() {
 		this.check = null;
 		const done = await this.#run('pull', (id, listener) =>
-			engine().magentoPull(id, this.pullSources, listener)
+			engine().magentoPull(id, $state.snapshot(this.pullSources), listener)
 		);
 		if (done) this.result = { ok: true, message: done.message, undoOperation: done.operationId ?? undefined };
 	}
@@ -136,7 +121,7 @@ class MagentoSync {
 	}
 
 	cancel() {
-		if (this.#jobId) void engine().cancelJob(this.#jobId);
+		this.job.cancel();
 	}
 }
 

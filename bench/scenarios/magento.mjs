@@ -4,12 +4,12 @@
 // buttons. Reports wall times (click → result in the status region), request counts (from the
 // double) and the longest main-thread task (target: pull of 100,000 under 10 s, no task over 50 ms).
 //
-// A self-contained scenario: `benchMagento(browser, { baseUrl })` takes a Playwright browser and the
-// URL of the served app. Run by hand against a preview server:
-//   node bench/magento.mjs --url http://localhost:4174 [--pull 1000000] [--send 100000]
+// A scenario of `npm run bench` (`--only magento`, own browser); `benchMagento(browser, { baseUrl })`
+// takes a Playwright browser and the URL of the served app. By hand, against a preview server:
+//   node bench/scenarios/magento.mjs --url http://localhost:4174 [--pull 1000000] [--send 100000]
 
-import { controlDouble, startMagentoDouble, TOKEN } from '../tests/magento/double.mjs';
-import { launchBrowser } from './lib/browser.mjs';
+import { controlDouble, startMagentoDouble, TOKEN } from '../../tests/magento/double.mjs';
+import { launchBrowser } from '../lib/browser.mjs';
 
 const SOURCES = [
 	{ source_code: 'eu-1', name: 'EU 1', enabled: true },
@@ -137,6 +137,35 @@ export async function benchMagento(
 	figures.targetMet = figures.pull100000.seconds < 10 && figures.pull100000.longestTaskMs <= 50;
 	return figures;
 }
+
+/** For `npm run bench`: pull of 100,000 and 1,000,000 items, send of 100,000 changes. */
+async function run({ report, baseUrl, options }) {
+	const browser = await launchBrowser();
+	try {
+		const f = await benchMagento(browser, { baseUrl, pullItems: options.rows });
+		const line = (label, figure) => report.figure('magento', label, figure.seconds, 's');
+		report.figure('magento', 'Get stock, 100,000 source items', f.pull100000.seconds, 's', { limit: 10 });
+		report.figure('magento', 'longest main-thread task, pull of 100,000', f.pull100000.longestTaskMs, 'ms', {
+			limit: 50,
+			op: '<='
+		});
+		const big = f[`pull${options.rows}`];
+		line(`Get stock, ${options.rows} source items (${big.requests} requests)`, big);
+		line(`Send check, ${f.sendCheck.message} (${f.sendCheck.requests} requests)`, f.sendCheck);
+		line(`${f.send.message} (${f.send.requests} requests)`, f.send);
+		report.phase('magento').figures = f;
+	} finally {
+		await browser.close();
+	}
+}
+
+export default {
+	name: 'magento',
+	on: 'fresh',
+	about:
+		'Magento sync against the test double: pull of 100,000 and 1,000,000 items, send of 100,000 (own browser)',
+	run
+};
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const arg = (name, fallback) => {
