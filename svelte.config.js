@@ -30,8 +30,9 @@ const config = {
 				'img-src': ['self', 'data:', 'blob:'],
 				'font-src': ['self'],
 				'manifest-src': ['self'],
-				// https: for the store's own Magento REST API, whose address the user enters.
-				'connect-src': ['self', 'https:'],
+				// https: for the store's own Magento REST API, whose address the user enters; plain http only
+				// on loopback, the one place the Store URL rule accepts it (a store on this machine, tests).
+				'connect-src': ['self', 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self']

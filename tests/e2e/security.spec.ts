@@ -61,7 +61,7 @@ test('the page carries a CSP that forbids inline script, plugins, other origins 
 		"'unsafe-hashes'",
 		"'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='"
 	]);
-	expect(directives['connect-src']).toEqual(["'self'", 'https:']);
+	expect(directives['connect-src']).toEqual(["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*']);
 	expect(directives['object-src']).toEqual(["'none'"]);
 	expect(directives['base-uri']).toEqual(["'self'"]);
 	expect(directives['default-src']).toEqual(["'self'"]);
