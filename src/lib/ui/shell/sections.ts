@@ -1,4 +1,4 @@
-// The app's seven sections, in the order of the left rail; the first four are the bottom tabs.
+// The app's eight sections, in the order of the left rail; the first four are the bottom tabs.
 
 export interface Section {
 	href: string;
