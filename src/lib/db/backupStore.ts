@@ -8,13 +8,14 @@ import type { SettingRecord, StockroomDb } from './schema';
 
 const backupTables = (db: StockroomDb) => BACKUP_TABLES.map((t) => db.table(t));
 
-/** Calls `visit` with every row of every backed-up table, as one consistent snapshot. */
+/** Calls `visit` with every row of every backed-up table (or of `only`), as one consistent snapshot. */
 export async function readEveryRow(
 	db: StockroomDb,
-	visit: (table: BackupTable, row: unknown) => void
+	visit: (table: BackupTable, row: unknown) => void,
+	only: readonly BackupTable[] = BACKUP_TABLES
 ): Promise<void> {
 	await db.transaction('r', backupTables(db), async () => {
-		for (const table of BACKUP_TABLES) {
+		for (const table of only) {
 			await db.table(table).each((row) => {
 				// The write sequence belongs to this database, not to its data: a restore moves it on.
 				if (table === 'settings' && (row as SettingRecord).key === WRITE_SEQ_KEY) return;

@@ -1,5 +1,7 @@
 // Numbers on screen follow the user's locale; files stay plain (domain/quantity.ts).
 
+import { bytesText } from '$lib/domain/storageHealth';
+
 const quantityFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 4 });
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
@@ -17,14 +19,5 @@ export function formatWhen(at: number, now = Date.now()): string {
 	return `${dateFormat.format(at)} ${time}`;
 }
 
-export function formatBytes(bytes: number): string {
-	if (bytes < 1024) return `${bytes} B`;
-	const units = ['KB', 'MB', 'GB'];
-	let value = bytes / 1024;
-	let unit = 0;
-	while (value >= 1024 && unit < units.length - 1) {
-		value /= 1024;
-		unit++;
-	}
-	return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
+/** `1.5 MB`. */
+export const formatBytes = bytesText;

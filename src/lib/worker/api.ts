@@ -8,6 +8,7 @@ import { massActionCommands } from './massActionCommands';
 import { backupCommands } from './backupCommands';
 import { countCommands } from './countCommands';
 import { debugCommands } from './debugCommands';
+import { durabilityCommands } from './durabilityCommands';
 import { exportCommands } from './exportCommands';
 import { importCommands } from './importCommands';
 import { labelCommands } from './labelCommands';
@@ -32,6 +33,7 @@ export function createEngine(store: Store) {
 		...labelCommands(store),
 		...debugCommands(),
 		...magentoCommands(store, jobs),
+		...durabilityCommands(store),
 
 		async start(): Promise<{ products: number; sources: number }> {
 			await store.start();

@@ -20,9 +20,20 @@ import { DEFAULT_SETTINGS, type Settings, type Source } from '$lib/domain/types'
 import { Inventory } from './inventory';
 import { ProductQueries } from './productQueries';
 import type { Job } from './jobs';
+import { StorageGuard } from './storageGuard';
 
-/** `newer-version`: a newer Stockroom upgraded the database; this engine no longer uses it. */
-export type ChangeTopic = 'products' | 'sources' | 'settings' | 'history' | 'magento' | 'newer-version';
+/**
+ * `newer-version`: a newer Stockroom upgraded the database; this engine no longer uses it.
+ * `storage`: the database's health changed (it lost data, or was restored).
+ */
+export type ChangeTopic =
+	| 'products'
+	| 'sources'
+	| 'settings'
+	| 'history'
+	| 'magento'
+	| 'newer-version'
+	| 'storage';
 export type ChangeListener = (topics: ChangeTopic[]) => void;
 
 type SyncMessage = { pages: number[]; deleted: number[]; seq: number } | { topics: ChangeTopic[] };
@@ -46,6 +57,8 @@ export class Store {
 	/** The database write sequence the in-memory inventory reflects; -1 when unsure. */
 	#seq = -1;
 
+	readonly guard: StorageGuard;
+
 	constructor(name?: string) {
 		this.db = new StockroomDb(name);
 		onNewerVersion(this.db, (error) => {
@@ -54,6 +67,12 @@ export class Store {
 			this.#started = refused;
 			this.#notify(['newer-version']);
 		});
+		this.guard = new StorageGuard(
+			this.db,
+			UserError,
+			() => this.#notify(['storage']),
+			() => this.inventory.size > 0
+		);
 	}
 
 	start(): Promise<void> {
@@ -70,6 +89,7 @@ export class Store {
 			void this.start().then(() => this.#onOtherTab(event.data));
 		await this.#loadSourcesAndSettings();
 		await this.#loadAllPages();
+		await this.guard.start();
 		this.queries.warmSoon(this.sources, this.settings.defaultNotifyQty);
 	}
 
@@ -98,6 +118,7 @@ export class Store {
 	/** Applies a change set in one transaction, then updates memory, other tabs and listeners. */
 	async commit(set: ChangeSet, job?: Job, alongside?: AlongsideWrite): Promise<AppliedChangeSet> {
 		let applied: AppliedChangeSet;
+		await this.guard.beforeWrite(set);
 		try {
 			const inventory = this.inventory;
 			applied = await applyChangeSet(this.db, set, {
@@ -106,7 +127,8 @@ export class Store {
 				alongside
 			});
 		} catch (error) {
-			if (!(error instanceof StaleDataError || error instanceof EditConflictError)) throw error;
+			if (!(error instanceof StaleDataError || error instanceof EditConflictError))
+				throw await this.guard.failed(error);
 			// Memory was behind storage (another tab's message is still on its way): catch up first.
 			await this.#loadAllPages();
 			this.#notify(['products']);
@@ -129,11 +151,13 @@ export class Store {
 		this.#post({ pages: applied.written.map((p) => p.id), deleted: applied.deleted, seq: applied.seq });
 		if (sourcesChanged) this.#post({ topics: ['sources'] });
 		this.#notify(sourcesChanged ? ['products', 'history', 'sources'] : ['products', 'history']);
+		this.guard.changed();
 		return applied;
 	}
 
 	async saveSources(write: SourceWrite) {
 		await writeSources(this.db, write);
+		this.guard.changed();
 		await this.#loadSourcesAndSettings();
 		this.#post({ topics: ['sources'] });
 		this.#notify(['sources', 'products']);
@@ -154,6 +178,7 @@ export class Store {
 
 	async saveSettings(settings: Settings) {
 		await writeSettings(this.db, settings);
+		this.guard.changed();
 		this.settings = settings;
 		this.#post({ topics: ['settings'] });
 		this.#notify(['settings', 'products']);
@@ -161,10 +186,12 @@ export class Store {
 
 	/** After the whole database was replaced (restore): reload everything here and in other tabs. */
 	async reloadAll() {
+		this.guard.lost = false;
+		this.guard.changed();
 		await this.#loadSourcesAndSettings();
 		await this.#loadAllPages();
 		this.#post({ topics: ['sources', 'settings', 'history'] });
-		this.#notify(['sources', 'settings', 'products', 'history']);
+		this.#notify(['sources', 'settings', 'products', 'history', 'storage']);
 	}
 
 	source(code: string): Source | undefined {
