@@ -7,8 +7,15 @@
 // IndexedDB write fails for lack of disk space; so the newest copy also stays in the worker's memory,
 // and small copies are mirrored by the page into localStorage, which that deletion leaves alone.
 
-import { BACKUP_TABLES, backupHeader, backupLine } from '$lib/domain/backupFormat';
-import { WRITE_SEQ_KEY } from './applyChangeSet';
+import {
+	BACKUP_TABLES,
+	backupFooter,
+	backupHeader,
+	backupLine,
+	type BackupTable,
+	type Sha256
+} from '$lib/domain/backupFormat';
+import { readWriteSeq } from './applyChangeSet';
 import { readEveryRow } from './backupStore';
 import type { StockroomDb } from './schema';
 
@@ -63,37 +70,31 @@ export interface WrittenCopy {
 }
 
 /**
- * A copy of every table as one snapshot, compressed. Lines are compressed while the tables are read
- * (in ~1 MB pieces), so the copy of a million items never sits in memory as text.
+ * A copy of the tables as one snapshot, as a backup file (with its footer: counts and checksum), then
+ * compressed. `sha256` is the backup's own checksum function.
  */
-export async function makeLastGoodCopy(db: StockroomDb, now = Date.now()): Promise<WrittenCopy> {
-	let seq = 0;
+export async function makeLastGoodCopy(
+	db: StockroomDb,
+	sha256: Sha256,
+	now = Date.now()
+): Promise<WrittenCopy> {
+	// Read before the snapshot: the copy holds at least this write (a later one only makes it newer).
+	const seq = await readWriteSeq(db);
 	let products = 0;
-	const compressor = new CompressionStream('gzip');
-	const compressed = new Response(compressor.readable).blob();
-	const writer = compressor.writable.getWriter();
-	const encoder = new TextEncoder();
-	let piece = backupHeader(new Date(now)) + '\n';
-	// A failed piece surfaces through `compressed`; pieces are not awaited inside the read transaction.
-	const send = () => void writer.write(encoder.encode(piece)).catch(() => {});
+	const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as Record<BackupTable, number>;
+	const parts: string[] = [backupHeader(new Date(now)) + '\n'];
 	await readEveryRow(
 		db,
 		(table, row) => {
-			if (table === 'settings' && (row as { key: string }).key === WRITE_SEQ_KEY) {
-				seq = (row as { value: number }).value;
-			}
+			counts[table]++;
 			if (table === 'pages') products += (row as { products: unknown[] }).products.length;
-			piece += backupLine(table, row) + '\n';
-			if (piece.length > 1 << 20) {
-				send();
-				piece = '';
-			}
+			parts.push(backupLine(table, row) + '\n');
 		},
 		COPY_TABLES
 	);
-	send();
-	await writer.close();
-	const blob = await compressed;
+	const body = parts.join('');
+	const file = new Blob([body, (await backupFooter(body, counts, sha256)) + '\n']);
+	const blob = await new Response(file.stream().pipeThrough(new CompressionStream('gzip'))).blob();
 	return { info: { seq, at: now, products, bytes: blob.size }, blob };
 }
 

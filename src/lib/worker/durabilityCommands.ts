@@ -10,6 +10,8 @@ import { backupCommands } from './backupCommands';
 import { spaceEstimate } from './storageGuard';
 import type { Store } from './store';
 
+export type { CopyInfo };
+
 export interface StorageHealth {
 	now: DataNow;
 	/** The database holds less than this device had (or lost it during a failed write). */
@@ -71,8 +73,7 @@ export function durabilityCommands(store: Store) {
 			await raiseWriteSeq(store.db, Math.max(expectedSeq, copy?.seq ?? 0));
 			await store.reloadAll();
 			// A database the browser recreated empty lacks even the default source.
-			if (!store.source('default'))
-				await store.saveSources((db) => db.sources.put(defaultSource()).then(() => {}));
+			if (!store.source('default')) await store.saveSources({ put: [defaultSource()] });
 		}
 	};
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_PRODUCTS } from '$lib/domain/productQuery';
-import { engineFactory } from './testing';
+import { engineFactory, value } from './testing';
 
 const openEngine = engineFactory('storage-guard');
 
@@ -23,8 +23,9 @@ describe('StorageGuard: storage full', () => {
 		const operations = (await engine.listOperations(0, 10)).total;
 
 		const restore = refuseOpChangeWrites(store);
-		const removed = engine.removeSampleData();
-		await expect(removed).rejects.toThrow(
+		const removed = await engine.removeSampleData();
+		expect(removed.ok).toBe(false);
+		expect(!removed.ok && removed.message).toMatch(
 			/ran out of storage space, so this change was not saved: nothing was changed/
 		);
 		restore();
@@ -36,19 +37,20 @@ describe('StorageGuard: storage full', () => {
 		expect(stored.reduce((n, page) => n + page.packed.skus.length, 0)).toBe(20);
 		// The database is whole, so this is no data loss: the next write goes through.
 		expect(store.guard.lost).toBe(false);
-		expect(await engine.removeSampleData()).toBe(20);
+		expect(value(await engine.removeSampleData()).products).toBe(20);
 	});
 
 	it('blocks writes while the database has lost data, until the user chooses', async () => {
 		const { engine, store } = openEngine();
 		await engine.addSampleData(5, 1);
 		store.guard.lost = true;
-		await expect(engine.removeSampleData()).rejects.toThrow(
+		const refused = await engine.removeSampleData();
+		expect(!refused.ok && refused.message).toMatch(
 			/lost data\. Restore the last-good copy or a backup first/
 		);
 		await engine.keepCurrentData(0);
 		expect(store.guard.lost).toBe(false);
-		expect(await engine.removeSampleData()).toBe(5);
+		expect(value(await engine.removeSampleData()).products).toBe(5);
 	});
 });
 

@@ -22,6 +22,7 @@ import {
 	WRITES_BLOCKED,
 	type SpaceEstimate
 } from '$lib/domain/storageHealth';
+import { sha256Hex } from './backupCommands';
 import { CancelledError } from './jobs';
 
 /** A change set this large first brings the copy up to date: the write that follows is the risky one. */
@@ -100,7 +101,7 @@ export class StorageGuard {
 		while (this.#copying) await this.#copying;
 		if (!this.#dirty || this.lost || !this.hasData()) return;
 		this.#dirty = false;
-		this.#copying = makeLastGoodCopy(this.db)
+		this.#copying = makeLastGoodCopy(this.db, sha256Hex)
 			.then((copy) => {
 				this.lastCopy = copy.info;
 				this.lastCopyBlob = copy.blob;

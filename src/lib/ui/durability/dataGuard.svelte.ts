@@ -7,8 +7,7 @@ import { downloadBlob } from '$lib/ui/download';
 import { engine, onEngineChange } from '$lib/ui/engine';
 import { storageStatus } from '$lib/ui/settings/storage.svelte';
 import { toasts } from '$lib/ui/toasts.svelte';
-import type { CopyInfo } from '$lib/db/lastGoodCopy';
-import type { StorageHealth } from '$lib/worker/durabilityCommands';
+import type { CopyInfo, StorageHealth } from '$lib/worker/durabilityCommands';
 
 const MARKER_KEY = 'stockroom.dataMarker';
 const LAST_BACKUP_KEY = 'stockroom.lastBackupAt';
