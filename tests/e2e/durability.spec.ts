@@ -22,7 +22,7 @@ type Engine = {
 	start(): Promise<{ products: number; sources: number }>;
 	storageHealth(marker: null): Promise<{ now: { seq: number }; copy: { seq: number } | null }>;
 	addSampleData(count: number, sources: number): Promise<number>;
-	transferInventory(jobId: string, selection: unknown, input: unknown): Promise<{ ok: boolean }>;
+	transferInventory(jobId: string, selection: unknown, input: unknown): Promise<{ status: string }>;
 };
 
 const TRANSFER = { origin: 'wh-north', destination: 'shop-1', unassignOrigin: false };
@@ -190,7 +190,7 @@ async function transferReference(page: Page, products: number) {
 			const engine = (window as unknown as WithEngine).stockroomEngine;
 			await engine.addSampleData(products, 2);
 			const result = await engine.transferInventory('reference', selection, input);
-			if (!result.ok) throw new Error('reference transfer failed');
+			if (result.status !== 'done') throw new Error(`reference transfer: ${JSON.stringify(result)}`);
 		},
 		[products, EVERYTHING, TRANSFER] as const
 	);
