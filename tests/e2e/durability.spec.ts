@@ -345,12 +345,12 @@ test.describe('Full disk', () => {
 		}
 	});
 
-	test('a transfer of 45,000 products on a 12 MB disk: the page says so and the data from before comes back', async ({
+	test('a transfer of 45,000 products on an 11 MB disk: the page says so and the data from before comes back', async ({
 		page: reference
 	}) => {
 		test.setTimeout(240_000);
 		const expectedAfter = await transferReference(reference, 45_000);
-		const disk = smallDisk('disk-transfer', '12m');
+		const disk = smallDisk('disk-transfer', '11m');
 		test.skip(disk === null, 'Mounting a tmpfs needs root (mount -t tmpfs); skipped here.');
 		try {
 			const { context, page } = await launch(disk!);
