@@ -355,17 +355,17 @@ test.describe('Full disk', () => {
 		}
 	});
 
-	test('a transfer of 45,000 products on an 11 MB disk: the page says so and the data from before comes back', async ({
+	test('a transfer of 48,000 products on a 12 MB disk: the page says so and the data from before comes back', async ({
 		page: reference
 	}) => {
 		test.setTimeout(240_000);
-		const expectedAfter = await transferReference(reference, 45_000);
-		const disk = smallDisk('disk-transfer', '11m');
+		const expectedAfter = await transferReference(reference, 48_000);
+		const disk = smallDisk('disk-transfer', '12m');
 		test.skip(disk === null, 'Mounting a tmpfs needs root (mount -t tmpfs); skipped here.');
 		try {
 			const { context, page } = await launch(disk!);
 			await open(page, '/');
-			await page.evaluate(() => (window as unknown as WithEngine).stockroomEngine.addSampleData(45_000, 2));
+			await page.evaluate(() => (window as unknown as WithEngine).stockroomEngine.addSampleData(48_000, 2));
 			await copyIsCurrent(page);
 			const before = await snapshot(page);
 
