@@ -27,13 +27,7 @@ import { StorageGuard } from './storageGuard';
  * `storage`: the database's health changed (it lost data, or was restored).
  */
 export type ChangeTopic =
-	| 'products'
-	| 'sources'
-	| 'settings'
-	| 'history'
-	| 'magento'
-	| 'newer-version'
-	| 'storage';
+	'products' | 'sources' | 'settings' | 'history' | 'magento' | 'newer-version' | 'storage';
 export type ChangeListener = (topics: ChangeTopic[]) => void;
 
 type SyncMessage = { pages: number[]; deleted: number[]; seq: number } | { topics: ChangeTopic[] };
