@@ -17,7 +17,7 @@ describe('sectionOf', () => {
 		expect(sectionOf('/sourcesx')).toBeNull();
 	});
 
-	it('keeps Sources, History and Settings behind More', () => {
-		expect(MORE_SECTIONS.map((s) => s.label)).toEqual(['Sources', 'History', 'Settings']);
+	it('keeps Sources, Magento, History and Settings behind More', () => {
+		expect(MORE_SECTIONS.map((s) => s.label)).toEqual(['Sources', 'Magento', 'History', 'Settings']);
 	});
 });
