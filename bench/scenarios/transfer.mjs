@@ -18,7 +18,8 @@ async function runTransfer(page, selection, input) {
 		120_000,
 		'transferInventory'
 	);
-	if (!result.outcome?.ok) throw new Error(`transferInventory failed: ${JSON.stringify(result.outcome)}`);
+	if (result.outcome?.status !== 'done')
+		throw new Error(`transferInventory failed: ${JSON.stringify(result.outcome)}`);
 	return result;
 }
 
@@ -46,8 +47,8 @@ async function run({ session, report, options, targets, app }) {
 	const tasks = await longTasksBetween(page, result.t0, result.t1 + 1000);
 	Object.assign(r, {
 		ms: round(result.t1 - result.t0),
-		message: result.outcome.value.message,
-		counts: result.outcome.value.counts,
+		message: result.outcome.message,
+		counts: result.outcome.counts,
 		longestMainThreadTaskMs: round(tasks.longestMs)
 	});
 	log(`Transferred in ${r.ms} ms: ${r.message}`);
@@ -60,14 +61,8 @@ async function run({ session, report, options, targets, app }) {
 		r.longestMainThreadTaskMs,
 		'ms'
 	);
-	if (
-		result.outcome.value.counts?.products !== undefined &&
-		result.outcome.value.counts.products !== products
-	) {
-		report.note(
-			'transfer',
-			`transferred ${result.outcome.value.counts.products} products, expected ${products}`
-		);
+	if (result.outcome.counts?.products !== undefined && result.outcome.counts.products !== products) {
+		report.note('transfer', `transferred ${result.outcome.counts.products} products, expected ${products}`);
 	}
 
 	if (!heap.enabled) return;
