@@ -29,7 +29,7 @@ export function createEngine(store: Store) {
 		...historyCommands(store),
 		...importCommands(store, jobs),
 		...exportCommands(store, jobs),
-		...countCommands(store),
+		...countCommands(store, jobs),
 		...labelCommands(store),
 		...debugCommands(),
 		...magentoCommands(store, jobs),

@@ -30,7 +30,7 @@ async function everyKindOfRecord(engine: EngineApi) {
 		})
 	);
 	value(await engine.scan(applied.count.id, 'MB-01', '7'));
-	value(await engine.applyCount(applied.count.id, 'leave'));
+	value(await engine.applyCount('apply', applied.count.id, 'leave'));
 	const open = value(
 		await engine.newCount({
 			source: 'shop-1',

@@ -15,6 +15,7 @@ import { addCount, discardCount, markCountApplied, readCountsWithTally } from '$
 import { countFileCommands } from './countFileCommands';
 import { countScanCommands } from './countScanCommands';
 import { countContext, type CountSummary, type CountView } from './countViews';
+import { yieldToEvents, type JobEnd, type Jobs, type ProgressListener } from './jobs';
 import type { Store } from './store';
 
 export type { CountLineView, CountSummary, CountView } from './countViews';
@@ -26,7 +27,7 @@ export interface NewCountInput {
 	narrowing: CountNarrowing;
 }
 
-export function countCommands(store: Store) {
+export function countCommands(store: Store, jobs: Jobs) {
 	const context = countContext(store);
 	const { lookup, sourceName, linesOf, view, currentView, onOpenCount } = context;
 
@@ -72,26 +73,39 @@ export function countCommands(store: Store) {
 			return onOpenCount(id, async (count) => reviewOf(count, await linesOf(id)));
 		},
 
-		/** Sets every counted item (and, when chosen, every uncounted one to 0) as one undoable operation. */
+		/**
+		 * Sets every counted item (and, when chosen, every uncounted one to 0) as one undoable operation.
+		 * A job: a count of many lines takes seconds to write, so it shows its phase and can be cancelled
+		 * until the one transaction commits.
+		 */
 		applyCount(
+			jobId: string,
 			id: string,
-			uncounted: UncountedChoice
-		): Promise<Outcome<{ message: string; operation: number | null }>> {
-			return onOpenCount(id, async (count) => {
-				const lines = await linesOf(id);
-				const review = reviewOf(count, lines);
-				const plan = planCountApply(count, review, uncounted, lookup.product, sourceName(count.source));
-				const applied = await store.commit(
-					plan.set,
-					undefined,
-					markCountApplied(store.db, count, tallyLines(lines))
-				);
-				const operation = applied.operation?.id ?? null;
-				return {
-					message: operation === null ? `${plan.message} Nothing needed changing.` : plan.message,
-					operation
-				};
-			});
+			uncounted: UncountedChoice,
+			onProgress?: ProgressListener
+		): Promise<Outcome<{ message: string; operation: number | null }> | JobEnd> {
+			return jobs.run(jobId, onProgress, (job) =>
+				onOpenCount(id, async (count) => {
+					job.report('Preparing changes', 0, 1);
+					const lines = await linesOf(id);
+					const review = reviewOf(count, lines);
+					const plan = planCountApply(count, review, uncounted, lookup.product, sourceName(count.source));
+					const changes = plan.set.changes.length;
+					job.report('Saving all changes in one step', changes, changes);
+					await yieldToEvents();
+					job.checkpoint();
+					const applied = await store.commit(
+						plan.set,
+						job,
+						markCountApplied(store.db, count, tallyLines(lines))
+					);
+					const operation = applied.operation?.id ?? null;
+					return {
+						message: operation === null ? `${plan.message} Nothing needed changing.` : plan.message,
+						operation
+					};
+				})
+			);
 		},
 
 		/** Throws the count and its lines away; the stock is not touched. */

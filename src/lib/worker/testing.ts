@@ -28,7 +28,7 @@ export function engineFactory(prefix: string) {
  * The value of a successful outcome, or the result of a job that is `done`; anything else fails the
  * test with its message.
  */
-export function value<T>(outcome: Outcome<T>): T;
+export function value<T>(outcome: Outcome<T> | JobEnd): T;
 export function value<T extends { status: 'done' }>(result: T | JobEnd): T;
 export function value<T>(result: Outcome<T> | { status: string }): unknown {
 	if ('ok' in result) {
