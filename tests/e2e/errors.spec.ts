@@ -106,7 +106,11 @@ test('a crashed engine is restarted and the page goes on working', async ({ page
 	expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
 		'Crash requested by a test (debug hook).'
 	);
+	// The restarted engine answers (a loaded machine takes a while to start the new worker) before the
+	// user types; the page keeps what was typed.
+	expect(await storedDefault(page)).not.toBe(41);
 	await quantity.fill('41');
+	await expect(quantity).toHaveValue('41');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Saved SAMPLE-0001.' })).toBeVisible();
 	expect(await storedDefault(page)).toBe(41);
