@@ -54,6 +54,9 @@ export class StorageGuard {
 
 	async start() {
 		this.lastCopy = await findLastGoodCopy().catch(() => null);
+		// A page closed or reloaded within moments of a commit never wrote that commit's copy: catch up.
+		const seq = await storedWriteSeq(this.db);
+		if (seq !== null && this.hasData() && (this.lastCopy === null || this.lastCopy.seq < seq)) this.changed();
 	}
 
 	/** Before a stock write: refuse what can not succeed, and make the copy current before a large one. */
