@@ -81,15 +81,26 @@ export async function readBase(db: StockroomDb): Promise<StoredBase> {
 }
 
 /**
- * Writes base changes (inside the caller's transaction over `baseTables`), and, with an operation,
- * records them for its undo; a pull also writes Magento's `sources`. Returns the new base sequence.
+ * Writes base changes in one transaction over `baseTables` (joining the caller's, such as the stock
+ * write of a pull, when there is one), and, with an operation, records them for its undo; a pull also
+ * writes Magento's `sources`. Returns the new base sequence.
  */
-export async function writeBase(
+export function writeBase(
 	db: StockroomDb,
 	changes: readonly BaseChange[],
 	tracked: { before: string[]; after: string[] },
 	opId: number | null,
 	sources: readonly Source[] = []
+): Promise<number> {
+	return db.transaction('rw', baseTables(db), () => writeBaseRecords(db, changes, tracked, opId, sources));
+}
+
+async function writeBaseRecords(
+	db: StockroomDb,
+	changes: readonly BaseChange[],
+	tracked: { before: string[]; after: string[] },
+	opId: number | null,
+	sources: readonly Source[]
 ): Promise<number> {
 	if (sources.length > 0) await db.sources.bulkPut([...sources]);
 	const byBucket = new Map<number, BaseChange[]>();

@@ -4,7 +4,7 @@ import type { Product } from '$lib/domain/types';
 import { defaultSource, newSource } from '$lib/domain/types';
 import { Store } from '$lib/worker/store';
 import { applyChangeSet } from './applyChangeSet';
-import { baseTables, readBase, readBaseChanges, writeBase } from './magentoBase';
+import { readBase, readBaseChanges, writeBase } from './magentoBase';
 import { readOperationChanges } from './historyChunks';
 import { readPages } from './pages';
 import { packProducts } from './productCodec';
@@ -238,9 +238,7 @@ describe('schema', () => {
 		expect(await readOperationChanges(db, 1)).toHaveLength(2);
 		expect(await readBase(db)).toEqual({ tracked: [], entries: new Map(), seq: 0 });
 		const entry = { sku: 'MB-01', items: [{ source: 'eu-1', quantity: 2.5, status: 0 as const }] };
-		await db.transaction('rw', baseTables(db), () =>
-			writeBase(db, [{ key: 'mb-01', before: null, after: entry }], { before: [], after: ['eu-1'] }, 1)
-		);
+		await writeBase(db, [{ key: 'mb-01', before: null, after: entry }], { before: [], after: ['eu-1'] }, 1);
 		expect(await readBase(db)).toEqual({ tracked: ['eu-1'], entries: new Map([['mb-01', entry]]), seq: 1 });
 		expect((await readBaseChanges(db, 1))?.changes).toEqual([{ key: 'mb-01', before: null, after: entry }]);
 	});

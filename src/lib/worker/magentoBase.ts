@@ -56,9 +56,7 @@ export class MagentoBase implements BaseView {
 			write: {
 				tables: baseTables(db),
 				write: async (opId) => {
-					seq = await db.transaction('rw', baseTables(db), () =>
-						writeBase(db, changes, { before, after: tracked }, opId, sources)
-					);
+					seq = await writeBase(db, changes, { before, after: tracked }, opId, sources);
 				}
 			},
 			committed: () => this.#apply(changes, tracked, seq)
@@ -69,9 +67,7 @@ export class MagentoBase implements BaseView {
 	async write(changes: BaseChange[]) {
 		const db = this.store.db;
 		const tracked = this.#stored.tracked;
-		const seq = await db.transaction('rw', baseTables(db), () =>
-			writeBase(db, changes, { before: tracked, after: tracked }, null)
-		);
+		const seq = await writeBase(db, changes, { before: tracked, after: tracked }, null);
 		this.#apply(changes, tracked, seq);
 	}
 
