@@ -3,12 +3,8 @@
 // failure leaves the data exactly as it was.
 
 import { errorReportFileName, errorReportHeader, errorReportLine } from '$lib/domain/csv/errorReport';
-import {
-	ImportChecker,
-	type CheckContext,
-	type CheckOutcome,
-	type CheckReport
-} from '$lib/domain/csv/importChecker';
+import type { CheckContext, CheckOutcome, CheckReport } from '$lib/domain/csv/checkReport';
+import { ImportChecker } from '$lib/domain/csv/importChecker';
 import type { ImportPlanSummary } from '$lib/domain/csv/planSummary';
 import type { ImportOptions } from '$lib/domain/csv/importOptions';
 import { planImport, type PlannedImport } from '$lib/domain/csv/importPlanner';

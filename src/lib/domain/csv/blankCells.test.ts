@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { newSource, type Product } from '../types';
 import { sameProduct } from '../changeSet';
-import { ImportChecker, type CheckOutcome } from './importChecker';
+import type { CheckOutcome } from './checkReport';
+import { ImportChecker } from './importChecker';
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from './importOptions';
 import { planImport } from './importPlanner';
 

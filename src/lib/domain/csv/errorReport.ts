@@ -4,7 +4,7 @@
 // their extra cells before it (the header gets unnamed columns for them).
 
 import { csvLine } from './csvText';
-import type { RowError } from './importChecker';
+import type { RowError } from './checkReport';
 
 export const ERRORS_COLUMN = 'errors';
 

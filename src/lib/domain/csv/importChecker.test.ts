@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newSource, type Product, type Source } from '../types';
-import { ImportChecker, type CheckContext, type CheckOutcome, type RowError } from './importChecker';
+import type { CheckContext, CheckOutcome, RowError } from './checkReport';
+import { ImportChecker } from './importChecker';
 import { DEFAULT_IMPORT_OPTIONS, type ImportOptions } from './importOptions';
 
 const SOURCES: Source[] = [

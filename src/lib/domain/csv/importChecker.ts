@@ -1,17 +1,17 @@
-// Check Data: reads parsed records (header, then rows) and applies every rule of docs/domain-rules.md (CSV files), keeping the
-// counts, the errors to show, the warnings and the valid rows. Pure: the reader feeds it, the worker
-// keeps what it returns. The same checker, run again with `onInvalidRow`, writes the error report.
+// Check Data: reads parsed records (header, then rows) and applies every rule of docs/domain-rules.md
+// (CSV files), keeping the counts, the errors to show, the warnings and the valid rows. Pure: the reader
+// feeds it, the worker keeps what it returns. The same checker, run again with `onInvalidRow`, writes
+// the error report. What it answers is typed in checkReport.ts.
 
-import { parseQuantity } from '../quantity';
+import { deriveStatus, parseQuantity } from '../quantity';
 import { quantityProblemMessage, skuProblem } from '../productRules';
-import { deriveStatus } from '../quantity';
-import type { Product, Source } from '../types';
+import type { CheckContext, CheckOutcome, CheckReport, InvalidRowListener, RowError } from './checkReport';
 import type { EncodingGuess } from './encodingGuess';
 import { CheckedRows, STATUS_NOT_GIVEN } from './checkedRows';
 import { cellIntent, isBlankCell, isClearMarker, KeptCells, notClearableMessage } from './blankCells';
 import { FormulaSkus, unprotectFreeText } from './formulaCells';
 import { summarizePlan, type ImportPlanSummary } from './planSummary';
-import { ErrorCollector, type ErrorTable } from './errorCollector';
+import { ErrorCollector } from './errorCollector';
 import { analyzeHeader, type HeaderLayout } from './header';
 import type { ImportColumn, ImportOptions } from './importOptions';
 import {
@@ -39,52 +39,6 @@ import {
 	splitBarcodes,
 	statusMessage
 } from './rowRules';
-
-/** What the check may consult: the sources and the catalogue as they are now. */
-export interface CheckContext {
-	sources: readonly Source[];
-	product(key: string): Product | undefined;
-	/** The SKU of the product that has this barcode. */
-	barcodeOwner(code: string): string | undefined;
-}
-
-export interface RowError {
-	row: number;
-	/** The column as the file names it; empty for errors of the whole row. */
-	column: string;
-	value: string;
-	message: string;
-}
-
-/** What the page shows after Check Data. */
-export interface CheckReport {
-	/** Problems of the whole file, found before (or instead of) row errors. */
-	fileErrors: string[];
-	counts: CheckCounts;
-	/** The summary line, the verdict, and the skipped-rows line when rows will be skipped. */
-	lines: string[];
-	errors: ErrorTable;
-	warnings: string[];
-	/** For a file that is not UTF-8 but reads as Windows-1252: the offer to read it so. */
-	encodingGuess: EncodingGuess | null;
-}
-
-/** Either invalid with its report, or valid with the rows an import will apply. */
-export type CheckOutcome =
-	| { status: 'invalid'; report: CheckReport }
-	| {
-			status: 'valid';
-			report: CheckReport;
-			summary: ImportPlanSummary;
-			rows: CheckedRows;
-			sourceCodes: readonly string[];
-	  };
-
-export type InvalidRowListener = (
-	fields: readonly string[],
-	row: number,
-	errors: readonly RowError[]
-) => void;
 
 export class ImportChecker {
 	readonly #options: ImportOptions;

@@ -3,7 +3,7 @@
 
 import type { FileEncoding } from '$lib/domain/csv/encodingGuess';
 import { DEFAULT_IMPORT_OPTIONS, readAllowedErrors, type ImportOptions } from '$lib/domain/csv/importOptions';
-import type { CheckReport } from '$lib/domain/csv/importChecker';
+import type { CheckReport } from '$lib/domain/csv/checkReport';
 import type { ImportPlanSummary } from '$lib/domain/csv/planSummary';
 import { downloadBlob } from '$lib/ui/download';
 import { engine } from '$lib/ui/engine';
