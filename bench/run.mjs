@@ -158,7 +158,10 @@ async function runOnCatalogue(list, context) {
 	};
 	const seeded = await step('seed', async () => {
 		await seed(session, report, { products: options.products, baseUrl: server.url, app: context.app });
-		if (throttle.on) report.throttled('seed', await throttle.proof());
+		if (throttle.on) {
+			report.throttled('seed', await throttle.proof());
+			report.note('seed', throttle.describe());
+		}
 	});
 	for (const scenario of list) {
 		if (!seeded) report.skip(scenario.name, 'the seed failed');
@@ -207,7 +210,7 @@ async function main() {
 	if (opts.cpuRate > 1) {
 		report.note(
 			'all',
-			`tablet profile: page and worker CPU slowed ${opts.cpuRate}× (DevTools stays attached to the worker for it)`
+			`tablet profile: page and worker CPU slowed ${opts.cpuRate}× `
 		);
 	}
 

@@ -2,16 +2,22 @@
 // about 4× slower than this machine).
 //
 // The page: `Emulation.setCPUThrottlingRate` on the page's DevTools session (Chromium's own throttler).
-// The worker: Chromium refuses that command for workers ("Operation is only supported for pages, not
-// workers"), so the worker is slowed the way the throttler works inside Chromium, by a duty cycle:
-// every `PERIOD_MS` it runs for 1/rate of the time and is held in the debugger (`Debugger.pause`,
-// then `Debugger.resume`) for the rest. Every worker the page starts (also after a reload) is
-// attached before its first line runs, so it is slowed from the start.
+// The workers: Chromium refuses that command for workers ("Operation is only supported for pages, not
+// workers"). DevTools still attaches to every worker the page starts (also after a reload) and holds
+// it before its first line runs (`waitForDebuggerOnStart`) while its thread is slowed, so it is slow
+// from the start; the proof loop runs in it through DevTools too. The slowing itself:
+// - `kernel` (preferred): the worker's thread gets 1/rate of every 40 ms from the kernel
+//   (threadThrottle.mjs). It needs `chrt` and the right to set SCHED_DEADLINE (root, or CAP_SYS_NICE).
+// - `debugger` (fallback when the kernel refuses): every `PERIOD_MS` the worker runs for 1/rate of the
+//   time and is held in the debugger (`Debugger.pause`, `Debugger.resume`) for the rest. This
+//   overstates the cost of short work: each pause sends hot functions back to the interpreter, and
+//   the attached debugger alone costs about 1.4×. A 30 ms query loop came out 8× slower, not 4×.
 //
 // `proof()` times one fixed busy loop in the page and in the worker with the throttle off and on, so
 // the output shows that both were slowed, and by how much.
 
 import { sleep, withTimeout } from './util.mjs';
+import { isSlowed, slowThread, workerThreads } from './threadThrottle.mjs';
 
 const PERIOD_MS = 40;
 
@@ -27,6 +33,9 @@ export class CpuThrottle {
 		this.rate = rate;
 		this.on = rate > 1;
 		this.workers = new Map(); // sessionId -> { url, running, throttled, holding }
+		/** How the workers are slowed: 'kernel' until the kernel refuses, then 'debugger'. */
+		this.method = 'kernel';
+		this.threads = []; // the worker threads the kernel slows
 		this.pending = new Map();
 		this.nextId = 1;
 	}
@@ -79,6 +88,10 @@ export class CpuThrottle {
 	}
 
 	async #startWorker(sessionId, worker, waitingForDebugger) {
+		if (this.method === 'kernel' && (await this.#slowNewThreads())) {
+			if (waitingForDebugger) await this.#send(sessionId, 'Runtime.runIfWaitingForDebugger').catch(() => {});
+			return;
+		}
 		try {
 			await this.#send(sessionId, 'Debugger.enable');
 		} catch {
@@ -86,6 +99,30 @@ export class CpuThrottle {
 		}
 		void this.#dutyCycle(sessionId, worker);
 		if (waitingForDebugger) await this.#send(sessionId, 'Runtime.runIfWaitingForDebugger').catch(() => {});
+	}
+
+	/**
+	 * Slows the worker threads not yet slowed; false (and the debugger from then on) when the kernel
+	 * refuses. The new worker's thread exists while it waits for the debugger; it may take a moment
+	 * to carry its name.
+	 */
+	async #slowNewThreads() {
+		for (let tries = 0; tries < 40; tries++) {
+			const fresh = workerThreads().filter((thread) => !isSlowed(thread));
+			if (fresh.length) {
+				try {
+					for (const thread of fresh) slowThread(thread, this.rate);
+				} catch (error) {
+					this.method = 'debugger';
+					this.refusal = String(error.stderr ?? error.message).trim();
+					return false;
+				}
+				this.threads.push(...fresh);
+				return true;
+			}
+			await sleep(25);
+		}
+		return true; // a worker of another page, or one already slowed
 	}
 
 	/**
@@ -115,6 +152,13 @@ export class CpuThrottle {
 	async #set(on) {
 		await this.#setPageRate(on ? this.rate : 1);
 		for (const worker of this.workers.values()) worker.throttled = on;
+		for (const thread of this.threads) {
+			try {
+				slowThread(thread, on ? this.rate : 1);
+			} catch {
+				// the thread has ended (a reload replaced its worker)
+			}
+		}
 		if (!on) {
 			for (const sessionId of this.workers.keys())
 				await this.#send(sessionId, 'Debugger.resume', {}, { wait: false });
@@ -183,7 +227,20 @@ export class CpuThrottle {
 		return result;
 	}
 
+	/** How the workers were slowed, for the report. */
+	describe() {
+		if (this.method === 'kernel') return 'workers slowed by the kernel (SCHED_DEADLINE, 1/rate of every 40 ms)';
+		return `workers held in the debugger (the kernel refused: ${this.refusal}); this overstates short work`;
+	}
+
 	async dispose() {
+		for (const thread of this.threads) {
+			try {
+				slowThread(thread, 1);
+			} catch {
+				// already gone
+			}
+		}
 		for (const worker of this.workers.values()) worker.running = false;
 		await this.cdp?.detach().catch(() => {});
 	}
