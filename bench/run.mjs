@@ -208,10 +208,7 @@ async function main() {
 	if (opts.cpuProfile)
 		report.note('all', 'CPU profiling of the worker was on (--profile): times are inflated');
 	if (opts.cpuRate > 1) {
-		report.note(
-			'all',
-			`tablet profile: page and worker CPU slowed ${opts.cpuRate}× `
-		);
+		report.note('all', `tablet profile: page and worker CPU slowed ${opts.cpuRate}× `);
 	}
 
 	// Other work on the machine slows everything down: keep the load in the results.

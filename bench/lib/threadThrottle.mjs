@@ -43,8 +43,7 @@ export function workerThreads() {
 	for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
 		if (!read(`/proc/${pid}/cmdline`)?.includes('--type=renderer') || !startedByUs(Number(pid))) continue;
 		for (const tid of readdirSync(`/proc/${pid}/task`)) {
-			if (read(`/proc/${pid}/task/${tid}/comm`)?.startsWith('DedicatedWorker'))
-				threads.push({ pid, tid });
+			if (read(`/proc/${pid}/task/${tid}/comm`)?.startsWith('DedicatedWorker')) threads.push({ pid, tid });
 		}
 	}
 	return threads;

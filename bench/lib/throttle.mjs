@@ -229,7 +229,8 @@ export class CpuThrottle {
 
 	/** How the workers were slowed, for the report. */
 	describe() {
-		if (this.method === 'kernel') return 'workers slowed by the kernel (SCHED_DEADLINE, 1/rate of every 40 ms)';
+		if (this.method === 'kernel')
+			return 'workers slowed by the kernel (SCHED_DEADLINE, 1/rate of every 40 ms)';
 		return `workers held in the debugger (the kernel refused: ${this.refusal}); this overstates short work`;
 	}
 

@@ -5,6 +5,7 @@ import type { ProductChange } from '$lib/domain/changeSet';
 import type { Product } from '$lib/domain/types';
 import { skuKey } from '$lib/domain/types';
 import { barcodeKeys } from '$lib/domain/barcode/gtin';
+import { ProductIndex } from '$lib/domain/productIndex';
 import type { PageWrite } from '$lib/db/applyChangeSet';
 import type { StoredPage } from '$lib/db/schema';
 
@@ -18,8 +19,8 @@ export class Inventory {
 	readonly #pageOf = new Map<string, number>();
 	readonly #pages = new Map<number, PageEntry>();
 	readonly #barcodes = new Map<string, string>();
-	readonly #lowerNames = new Map<string, string>();
-	#sortedKeys: string[] | null = null;
+	/** The catalogue laid out for queries; rebuilt after products come or go, patched after edits. */
+	#index: ProductIndex | null = null;
 	/** Bumped on every change so that query caches know they are stale. */
 	version = 0;
 
@@ -28,9 +29,8 @@ export class Inventory {
 		this.#pageOf.clear();
 		this.#pages.clear();
 		this.#barcodes.clear();
-		this.#lowerNames.clear();
 		for (const page of pages) this.#putPage(page.id, page.products);
-		this.#changed();
+		this.#changed(false);
 	}
 
 	get size(): number {
@@ -45,11 +45,6 @@ export class Inventory {
 		return this.products.get(skuKey(sku));
 	}
 
-	/** The product's name lower-cased, kept for search. */
-	lowerName(key: string): string {
-		return this.#lowerNames.get(key) ?? '';
-	}
-
 	/** The product a code belongs to, matching retail codes in any of their lengths (see gtin.ts). */
 	barcodeOwner(barcode: string): string | undefined {
 		for (const key of barcodeKeys(barcode)) {
@@ -61,11 +56,19 @@ export class Inventory {
 
 	/** Every key in SKU order: pages are disjoint sorted ranges, so concatenating them needs no sort. */
 	sortedKeys(): readonly string[] {
-		if (!this.#sortedKeys) {
+		return this.index().keys;
+	}
+
+	index(): ProductIndex {
+		if (!this.#index) {
 			const pages = [...this.#pages.values()].sort((a, b) => (a.firstKey < b.firstKey ? -1 : 1));
-			this.#sortedKeys = pages.flatMap((page) => page.keys);
+			const keys = pages.flatMap((page) => page.keys);
+			this.#index = new ProductIndex(
+				keys,
+				keys.map((key) => this.products.get(key)!)
+			);
 		}
-		return this.#sortedKeys;
+		return this.#index;
 	}
 
 	/** The keys that start with `prefix`, in order: a binary search per page, not a look at every key. */
@@ -107,21 +110,27 @@ export class Inventory {
 		written: readonly PageWrite[],
 		deleted: readonly number[]
 	) {
+		// Edits of existing products keep every key in place: the query index is patched, not rebuilt.
+		let sameKeys = true;
 		for (const change of changes) {
 			const before = this.products.get(change.key);
 			if (before) this.#unindexBarcodes(before);
 			if (change.after) {
+				sameKeys &&= before !== undefined;
 				this.products.set(change.key, change.after);
 				this.#indexBarcodes(change.key, change.after);
-				this.#lowerNames.set(change.key, change.after.name.toLowerCase());
 			} else {
+				sameKeys = false;
 				this.products.delete(change.key);
 				this.#pageOf.delete(change.key);
-				this.#lowerNames.delete(change.key);
 			}
 		}
 		this.#relayout(written, deleted);
-		this.#changed();
+		const index = this.#index;
+		if (sameKeys && index) {
+			index.replace(changes.map((c) => ({ position: index.positionOf(c.key), product: c.after! })));
+		}
+		this.#changed(sameKeys);
 	}
 
 	/** Another tab rewrote `pages` and removed `deleted`: take them as they are now stored. */
@@ -139,7 +148,6 @@ export class Inventory {
 			if (product) this.#unindexBarcodes(product);
 			this.products.delete(key);
 			this.#pageOf.delete(key);
-			this.#lowerNames.delete(key);
 		}
 		for (const page of pages) {
 			for (const product of page.products) {
@@ -148,7 +156,7 @@ export class Inventory {
 			}
 			this.#putPage(page.id, page.products);
 		}
-		this.#changed();
+		this.#changed(false);
 	}
 
 	#putPage(id: number, products: readonly Product[]) {
@@ -158,7 +166,6 @@ export class Inventory {
 			this.products.set(keys[i], product);
 			this.#pageOf.set(keys[i], id);
 			this.#indexBarcodes(keys[i], product);
-			this.#lowerNames.set(keys[i], product.name.toLowerCase());
 		});
 	}
 
@@ -183,8 +190,9 @@ export class Inventory {
 		}
 	}
 
-	#changed() {
-		this.#sortedKeys = null;
+	/** `keysKept`: the same keys as before (only products edited), so the index was patched. */
+	#changed(keysKept: boolean) {
+		if (!keysKept) this.#index = null;
 		this.version++;
 	}
 }

@@ -3,9 +3,8 @@
 // (enabled sources, default notify quantity) is part of the key: disabling a source or changing the
 // default changes which products are in stock or low without changing any product.
 
+import type { ProductIndex } from '$lib/domain/productIndex';
 import {
-	ALL_PRODUCTS,
-	productMatcher,
 	productTotal,
 	isLowStock,
 	sameQuery,
@@ -45,8 +44,13 @@ export interface ProductWindow {
 
 export class ProductQueries {
 	#inventory: Inventory;
-	#cached: { query: ProductQuery; version: number; context: string; keys: string[] } | null = null;
-	#orders = new Map<string, { version: number; keys: string[]; rank: Map<string, number> }>();
+	#cached: {
+		query: ProductQuery;
+		version: number;
+		context: string;
+		index: ProductIndex;
+		positions: Int32Array;
+	} | null = null;
 
 	constructor(inventory: Inventory) {
 		this.#inventory = inventory;
@@ -59,13 +63,13 @@ export class ProductQueries {
 		sources: readonly Source[],
 		defaultNotifyQty: number
 	): ProductWindow {
-		const keys = this.matchingKeys(query, sources, defaultNotifyQty);
+		const { index, positions } = this.#matching(query, sources, defaultNotifyQty);
 		const names = new Map(sources.map((s) => [s.code, s.name]));
 		const enabled = enabledCodes(sources);
-		const rows = keys.slice(offset, offset + limit).map((key) => {
-			const product = this.#inventory.get(key)!;
+		const rows = Array.from(positions.subarray(offset, offset + limit), (position) => {
+			const product = index.product(position);
 			return {
-				key,
+				key: index.keys[position],
 				sku: product.sku,
 				name: product.name,
 				total: productTotal(product, enabled),
@@ -79,7 +83,7 @@ export class ProductQueries {
 				}))
 			};
 		});
-		return { total: keys.length, offset, rows, catalogue: this.#inventory.size };
+		return { total: positions.length, offset, rows, catalogue: this.#inventory.size };
 	}
 
 	/** Keys of the selected products, in SKU order for `all`. */
@@ -87,17 +91,19 @@ export class ProductQueries {
 		if (selection.mode === 'some') return selection.keys.filter((key) => this.#inventory.get(key));
 		const except = new Set(selection.except);
 		const query = { ...selection.query, sort: 'sku' as const, descending: false };
-		return this.matchingKeys(query, sources, defaultNotifyQty).filter((key) => !except.has(key));
+		const { index, positions } = this.#matching(query, sources, defaultNotifyQty);
+		const keys: string[] = [];
+		for (const position of positions) {
+			const key = index.keys[position];
+			if (!except.has(key)) keys.push(key);
+		}
+		return keys;
 	}
 
-	matchingKeys(query: ProductQuery, sources: readonly Source[], defaultNotifyQty: number): string[] {
+	/** The query's matches as positions in the inventory's index, in the query's order. */
+	#matching(query: ProductQuery, sources: readonly Source[], defaultNotifyQty: number) {
 		const version = this.#inventory.version;
-		const inventory = this.#inventory;
-		const context: QueryContext = {
-			enabledSources: enabledCodes(sources),
-			defaultNotifyQty,
-			barcodeOwner: (code) => inventory.barcodeOwner(code)
-		};
+		const context = queryContext(this.#inventory, sources, defaultNotifyQty);
 		const signature = contextSignature(context);
 		const cached = this.#cached;
 		if (
@@ -106,56 +112,12 @@ export class ProductQueries {
 			cached.context === signature &&
 			sameQuery(cached.query, query)
 		) {
-			return cached.keys;
+			return cached;
 		}
-		const matches = productMatcher(query, context);
-		// Scanning in SKU order reads products in the order they sit in memory, which is markedly faster
-		// than jumping around in name or total order; the matches are then put in that order by rank.
-		let keys: string[] = [];
-		for (const key of inventory.sortedKeys()) {
-			if (matches(inventory.get(key)!, key, inventory.lowerName(key))) keys.push(key);
-		}
-		if (query.sort !== 'sku') {
-			const order = this.#ordered(query, context);
-			if (keys.length === order.keys.length) keys = [...order.keys];
-			else if (keys.length * 8 < order.keys.length)
-				keys.sort((a, b) => order.rank.get(a)! - order.rank.get(b)!);
-			else {
-				const matched = new Set(keys);
-				keys = order.keys.filter((key) => matched.has(key));
-			}
-		}
-		if (query.descending) keys.reverse();
-		this.#cached = { query, version, context: signature, keys };
-		return keys;
-	}
-
-	#ordered(query: ProductQuery, context: QueryContext) {
-		const signature = query.sort === 'total' ? `total:${contextSignature(context)}` : 'name';
-		const cached = this.#orders.get(signature);
-		if (cached && cached.version === this.#inventory.version) return cached;
-		const skuOrder = this.#inventory.sortedKeys();
-		const keys =
-			query.sort === 'name' ? this.#byName(skuOrder) : this.#byTotal(skuOrder, context.enabledSources);
-		const order = { version: this.#inventory.version, keys, rank: new Map(keys.map((key, i) => [key, i])) };
-		this.#orders.set(signature, order);
-		return order;
-	}
-
-	/** Plain arrays and an index sort: no map look-ups or string building inside the comparator. */
-	#byName(skuOrder: readonly string[]): string[] {
-		const names = skuOrder.map((key) => this.#inventory.lowerName(key));
-		const order = Array.from(skuOrder, (_, i) => i);
-		order.sort((a, b) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b));
-		return order.map((i) => skuOrder[i]);
-	}
-
-	#byTotal(skuOrder: readonly string[], enabled: ReadonlySet<string>): string[] {
-		const totals = new Float64Array(skuOrder.length);
-		skuOrder.forEach((key, i) => (totals[i] = productTotal(this.#inventory.get(key)!, enabled)));
-		const order = Array.from(skuOrder, (_, i) => i);
-		order.sort((a, b) => totals[a] - totals[b] || a - b);
-		return order.map((i) => skuOrder[i]);
+		const index = this.#inventory.index();
+		const positions = index.arrange(index.match(query, context), query, context);
+		this.#cached = { query, version, context: signature, index, positions };
+		return this.#cached;
 	}
 
 	#warmTimer: ReturnType<typeof setTimeout> | null = null;
@@ -168,14 +130,21 @@ export class ProductQueries {
 		if (this.#warmTimer !== null) clearTimeout(this.#warmTimer);
 		this.#warmTimer = setTimeout(() => {
 			this.#warmTimer = null;
-			const context: QueryContext = {
-				enabledSources: enabledCodes(sources),
-				defaultNotifyQty,
-				barcodeOwner: () => undefined
-			};
-			for (const sort of ['name', 'total'] as const) this.#ordered({ ...ALL_PRODUCTS, sort }, context);
+			this.#inventory.index().warm(queryContext(this.#inventory, sources, defaultNotifyQty));
 		}, 500);
 	}
+}
+
+function queryContext(
+	inventory: Inventory,
+	sources: readonly Source[],
+	defaultNotifyQty: number
+): QueryContext {
+	return {
+		enabledSources: enabledCodes(sources),
+		defaultNotifyQty,
+		barcodeOwner: (code) => inventory.barcodeOwner(code)
+	};
 }
 
 export function enabledCodes(sources: readonly Source[]): Set<string> {

@@ -1,0 +1,311 @@
+// The catalogue laid out for the grid's queries: products in SKU order as parallel arrays, and per
+// product two bit masks (the sources it has items on, and those where it is in stock), so that a
+// filter is a bit test instead of a walk over items. A query answers with positions in these arrays.
+// The name and total orders are kept as sorted positions with their inverse (the rank of each
+// position), so that sorting a query's matches is a numeric sort of ranks, and an edited product is
+// moved to its new place instead of sorting 200,000 products again.
+//
+// The rules are those of productQuery.ts (what "in stock", "low" and the total mean); this module only
+// answers them faster. A catalogue with items on more sources than a mask has bits falls back to
+// those rules product by product.
+
+import {
+	isLowStock,
+	productMatcher,
+	productTotal,
+	type ProductQuery,
+	type ProductSort,
+	type QueryContext
+} from './productQuery';
+import type { Product } from './types';
+
+const MASK_BITS = 32;
+/** More moved products than this and an order is sorted again rather than patched. */
+const MOVES_KEPT = 64;
+
+interface Masks {
+	/** Source code → its bit; the codes of every item in the catalogue. */
+	bits: Map<string, number>;
+	present: Uint32Array;
+	inStock: Uint32Array;
+	/** Items low in stock, for one default notify quantity (the one asked for last). */
+	low: { defaultNotifyQty: number; masks: Uint32Array } | null;
+}
+
+/** Positions in sort order, and the rank of each position in it. */
+interface Order {
+	positions: Int32Array;
+	rank: Int32Array;
+	/** The sort's comparison of two positions (ties broken by position, so by SKU). */
+	compare: (a: number, b: number) => number;
+	/** Brings the order's own data (a total) up to date for the product now at `position`. */
+	update: (position: number) => boolean;
+}
+
+export class ProductIndex {
+	readonly keys: readonly string[];
+	readonly #products: Product[];
+	readonly #lowerNames: string[];
+	/** null: not computed yet; 'walk': too many sources for a mask. */
+	#masks: Masks | 'walk' | null = null;
+	readonly #orders = new Map<string, Order>();
+
+	/** `keys` in SKU order, `products` beside them. */
+	constructor(keys: readonly string[], products: Product[]) {
+		this.keys = keys;
+		this.#products = products;
+		this.#lowerNames = products.map((product) => product.name.toLowerCase());
+	}
+
+	get size(): number {
+		return this.keys.length;
+	}
+
+	product(position: number): Product {
+		return this.#products[position];
+	}
+
+	/** The position of `key`, or -1. */
+	positionOf(key: string): number {
+		let low = 0;
+		let high = this.keys.length;
+		while (low < high) {
+			const mid = (low + high) >>> 1;
+			if (this.keys[mid] < key) low = mid + 1;
+			else high = mid;
+		}
+		return this.keys[low] === key ? low : -1;
+	}
+
+	/**
+	 * Products changed in place (same SKUs): their masks, and their places in each kept order. An order
+	 * with more than a few moved products is dropped instead (sorted again when next asked for): moving
+	 * one costs a shift of the whole order.
+	 */
+	replace(changed: ReadonlyArray<{ position: number; product: Product }>) {
+		for (const { position, product } of changed) {
+			this.#products[position] = product;
+			this.#lowerNames[position] = product.name.toLowerCase();
+		}
+		const masks = this.#masks;
+		if (masks !== null && masks !== 'walk') {
+			for (const { position, product } of changed) {
+				if (!this.#putMasks(masks, position)) {
+					this.#masks = 'walk';
+					break;
+				}
+				if (masks.low) masks.low.masks[position] = lowMask(masks.bits, product, masks.low.defaultNotifyQty);
+			}
+		}
+		for (const [signature, order] of this.#orders) {
+			const moved = changed.map(({ position }) => position).filter((position) => order.update(position));
+			if (moved.length > MOVES_KEPT) this.#orders.delete(signature);
+			else if (moved.length > 0) reposition(order, moved);
+		}
+	}
+
+	/** Positions of the products matching `query`'s search and filters, in SKU order. */
+	match(query: ProductQuery, context: QueryContext): Int32Array {
+		const n = this.size;
+		const found = new Int32Array(n);
+		let count = 0;
+		const needle = query.search.trim().toLowerCase();
+		const masks = this.#maskSet();
+		if (masks === 'walk') {
+			const matches = productMatcher(query, context);
+			for (let i = 0; i < n; i++) {
+				if (matches(this.#products[i], this.keys[i], this.#lowerNames[i])) found[count++] = i;
+			}
+			return found.subarray(0, count);
+		}
+		const barcodeKey = needle === '' ? undefined : context.barcodeOwner(query.search.trim());
+		const sourceBit = query.source === null ? 0 : (masks.bits.get(query.source) ?? -1);
+		if (sourceBit === -1) return found.subarray(0, 0); // no product has an item there
+		const considered = query.source === null ? enabledMask(masks.bits, context.enabledSources) : sourceBit;
+		const stock = query.stock;
+		const present = masks.present;
+		const flags =
+			stock === 'low'
+				? this.#lowMasks(masks, context.defaultNotifyQty)
+				: stock === 'any'
+					? null
+					: masks.inStock;
+		const keys = this.keys;
+		const names = this.#lowerNames;
+		for (let i = 0; i < n; i++) {
+			if (sourceBit !== 0 && (present[i] & sourceBit) === 0) continue;
+			if (flags !== null) {
+				const hit = (flags[i] & considered) !== 0;
+				if (stock === 'out' ? hit : !hit) continue;
+			}
+			if (needle !== '') {
+				const key = keys[i];
+				if (key !== barcodeKey && !key.includes(needle) && !names[i].includes(needle)) continue;
+			}
+			found[count++] = i;
+		}
+		return found.subarray(0, count);
+	}
+
+	/** `matched` (positions in SKU order) put in the query's order. Never returns `matched` itself. */
+	arrange(matched: Int32Array, query: ProductQuery, context: QueryContext): Int32Array {
+		let arranged: Int32Array;
+		if (query.sort === 'sku') arranged = matched.slice();
+		else {
+			const { positions, rank } = this.order(query.sort, context);
+			const n = this.size;
+			const m = matched.length;
+			if (m === n) arranged = positions.slice();
+			else if (m * 8 < n) {
+				// Few matches: sort their ranks (a plain numeric sort), then read the positions back.
+				arranged = new Int32Array(m);
+				for (let j = 0; j < m; j++) arranged[j] = rank[matched[j]];
+				arranged.sort();
+				for (let j = 0; j < m; j++) arranged[j] = positions[arranged[j]];
+			} else {
+				const marked = new Uint8Array(n);
+				for (let j = 0; j < m; j++) marked[matched[j]] = 1;
+				arranged = new Int32Array(m);
+				let k = 0;
+				for (let r = 0; r < n; r++) if (marked[positions[r]] === 1) arranged[k++] = positions[r];
+			}
+		}
+		return query.descending ? arranged.reverse() : arranged;
+	}
+
+	/** The catalogue sorted by name or by total (for the context's enabled sources), kept until dropped. */
+	order(sort: Exclude<ProductSort, 'sku'>, context: Pick<QueryContext, 'enabledSources'>) {
+		const signature = sort === 'name' ? 'name' : `total:${[...context.enabledSources].sort().join(',')}`;
+		let order = this.#orders.get(signature);
+		if (!order) {
+			order = sort === 'name' ? this.#nameOrder() : this.#totalOrder(context.enabledSources);
+			this.#orders.set(signature, order);
+		}
+		return order;
+	}
+
+	/** Computes what the first query of each kind would (masks, low masks, the orders), ahead of it. */
+	warm(context: QueryContext) {
+		const masks = this.#maskSet();
+		if (masks !== 'walk') this.#lowMasks(masks, context.defaultNotifyQty);
+		this.order('name', context);
+		this.order('total', context);
+	}
+
+	#nameOrder(): Order {
+		const names = this.#lowerNames;
+		const compare = (a: number, b: number) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b);
+		const seen = names.slice();
+		return sortedOrder(this.size, compare, (position) => {
+			const changed = seen[position] !== names[position];
+			seen[position] = names[position];
+			return changed;
+		});
+	}
+
+	#totalOrder(enabled: ReadonlySet<string>): Order {
+		const products = this.#products;
+		const totals = new Float64Array(this.size);
+		for (let i = 0; i < totals.length; i++) totals[i] = productTotal(products[i], enabled);
+		return sortedOrder(
+			this.size,
+			(a, b) => totals[a] - totals[b] || a - b,
+			(position) => {
+				const total = productTotal(products[position], enabled);
+				const changed = total !== totals[position];
+				totals[position] = total;
+				return changed;
+			}
+		);
+	}
+
+	#maskSet(): Masks | 'walk' {
+		if (this.#masks !== null) return this.#masks;
+		const n = this.size;
+		const masks: Masks = {
+			bits: new Map(),
+			present: new Uint32Array(n),
+			inStock: new Uint32Array(n),
+			low: null
+		};
+		for (let i = 0; i < n; i++) {
+			if (!this.#putMasks(masks, i)) return (this.#masks = 'walk');
+		}
+		return (this.#masks = masks);
+	}
+
+	/** Sets the masks of the product at `position`; false when its sources no longer fit the bits. */
+	#putMasks(masks: Masks, position: number): boolean {
+		let present = 0;
+		let inStock = 0;
+		for (const item of this.#products[position].items) {
+			let bit = masks.bits.get(item.source);
+			if (bit === undefined) {
+				if (masks.bits.size === MASK_BITS) return false;
+				bit = 2 ** masks.bits.size;
+				masks.bits.set(item.source, bit);
+			}
+			present |= bit;
+			if (item.status === 1) inStock |= bit;
+		}
+		masks.present[position] = present;
+		masks.inStock[position] = inStock;
+		return true;
+	}
+
+	#lowMasks(masks: Masks, defaultNotifyQty: number): Uint32Array {
+		if (masks.low?.defaultNotifyQty !== defaultNotifyQty) {
+			const low = new Uint32Array(this.size);
+			for (let i = 0; i < low.length; i++) low[i] = lowMask(masks.bits, this.#products[i], defaultNotifyQty);
+			masks.low = { defaultNotifyQty, masks: low };
+		}
+		return masks.low.masks;
+	}
+}
+
+function lowMask(bits: Map<string, number>, product: Product, defaultNotifyQty: number): number {
+	let mask = 0;
+	for (const item of product.items) if (isLowStock(item, defaultNotifyQty)) mask |= bits.get(item.source)!;
+	return mask;
+}
+
+function enabledMask(bits: Map<string, number>, enabled: ReadonlySet<string>): number {
+	let mask = 0;
+	for (const [code, bit] of bits) if (enabled.has(code)) mask |= bit;
+	return mask;
+}
+
+function sortedOrder(size: number, compare: Order['compare'], update: Order['update']): Order {
+	const positions = new Int32Array(size);
+	for (let i = 0; i < size; i++) positions[i] = i;
+	positions.sort(compare);
+	const rank = new Int32Array(size);
+	for (let r = 0; r < size; r++) rank[positions[r]] = r;
+	return { positions, rank, compare, update };
+}
+
+/**
+ * Puts the `moved` positions where `order.compare` now places them. All are taken out first: the rest
+ * is still in order, so each can then be put back by a binary search.
+ */
+function reposition(order: Order, moved: readonly number[]) {
+	const { rank, compare } = order;
+	const out = new Set(moved);
+	let positions = order.positions.filter((position) => !out.has(position));
+	for (const position of out) {
+		let low = 0;
+		let high = positions.length;
+		while (low < high) {
+			const mid = (low + high) >>> 1;
+			if (compare(positions[mid], position) < 0) low = mid + 1;
+			else high = mid;
+		}
+		const grown = new Int32Array(positions.length + 1);
+		grown.set(positions.subarray(0, low));
+		grown[low] = position;
+		grown.set(positions.subarray(low), low + 1);
+		positions = grown;
+	}
+	order.positions.set(positions);
+	for (let r = 0; r < positions.length; r++) rank[positions[r]] = r;
+}
