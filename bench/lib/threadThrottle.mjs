@@ -1,17 +1,19 @@
-// Slows a thread of this machine the way a slower CPU would: the kernel's SCHED_DEADLINE policy
-// (set with util-linux `chrt`) gives the thread `1/rate` of every period and holds it for the rest,
-// preempting nothing else. Unlike holding a worker in the debugger, it costs the JavaScript nothing
-// (no deoptimisation, no debugger hooks), so short and long work are slowed alike.
+// Slows a thread of this machine the way a slower CPU would: each slowed thread gets a cgroup (v1
+// `cpu` controller) of its own whose CFS bandwidth is 1/rate of every 40 ms; once the thread used its
+// share it waits for the next period, and nothing else is preempted. Unlike holding a worker in the
+// debugger, this costs the JavaScript nothing (no deoptimisation, no debugger hooks), so short and long
+// work are slowed alike. (The kernel's SCHED_DEADLINE does the same, but refused a thread again for
+// seconds after it had left the policy once, which the proof's off-and-on needs.)
 //
 // Only threads of Chromium processes started by this Node process are touched, so a browser run by
-// anything else on the machine is left alone.
+// anything else on the machine is left alone. Needs write access to /sys/fs/cgroup/cpu (root).
 
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from 'node:fs';
 
-const PERIOD_NS = 40_000_000;
-/** The kernel's number for SCHED_DEADLINE, as /proc/<pid>/stat reports a thread's policy. */
-const SCHED_DEADLINE = 6;
+const PERIOD_US = 40_000;
+const ROOT = '/sys/fs/cgroup/cpu';
+const groupOf = (tid) => `${ROOT}/stockroom-bench-${process.pid}-${tid}`;
+const slowed = new Set();
 
 const read = (path) => {
 	try {
@@ -21,15 +23,9 @@ const read = (path) => {
 	}
 };
 
-/** The fields of /proc/…/stat after the command name (which may hold spaces), from field 3 on. */
-function statFields(path) {
-	const stat = read(path);
-	return stat === null ? null : stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-}
-
 function parentOf(pid) {
-	const fields = statFields(`/proc/${pid}/stat`);
-	return fields ? Number(fields[1]) : 0;
+	const stat = read(`/proc/${pid}/stat`);
+	return stat === null ? 0 : Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 }
 
 function startedByUs(pid) {
@@ -49,16 +45,33 @@ export function workerThreads() {
 	return threads;
 }
 
-export function isSlowed({ pid, tid }) {
-	const fields = statFields(`/proc/${pid}/task/${tid}/stat`);
-	return fields !== null && Number(fields[38]) === SCHED_DEADLINE;
+export function isSlowed({ tid }) {
+	return slowed.has(tid);
 }
 
-/** Gives the thread 1/rate of the CPU (rate 1: back to the normal policy). Throws when not allowed. */
+/** Gives the thread 1/rate of the CPU (rate 1: its whole share again). Throws when not allowed. */
 export function slowThread({ tid }, rate) {
-	const args =
-		rate > 1
-			? ['-d', '-T', String(Math.round(PERIOD_NS / rate)), '-P', String(PERIOD_NS), '-D', String(PERIOD_NS)]
-			: ['-o'];
-	execFileSync('chrt', [...args, '-p', '0', String(tid)], { stdio: 'pipe' });
+	const group = groupOf(tid);
+	if (!existsSync(group)) mkdirSync(group);
+	writeFileSync(`${group}/cpu.cfs_period_us`, String(PERIOD_US));
+	writeFileSync(`${group}/cpu.cfs_quota_us`, rate > 1 ? String(Math.round(PERIOD_US / rate)) : '-1');
+	writeFileSync(`${group}/tasks`, String(tid));
+	slowed.add(tid);
+}
+
+/** Puts the slowed `threads` still alive back in the root group and removes their groups. */
+export function releaseThreads(threads) {
+	for (const { tid } of threads) {
+		try {
+			writeFileSync(`${ROOT}/tasks`, String(tid));
+		} catch {
+			// the thread has ended
+		}
+		try {
+			rmdirSync(groupOf(tid));
+		} catch {
+			// already removed
+		}
+		slowed.delete(tid);
+	}
 }

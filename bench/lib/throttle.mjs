@@ -6,8 +6,8 @@
 // workers"). DevTools still attaches to every worker the page starts (also after a reload) and holds
 // it before its first line runs (`waitForDebuggerOnStart`) while its thread is slowed, so it is slow
 // from the start; the proof loop runs in it through DevTools too. The slowing itself:
-// - `kernel` (preferred): the worker's thread gets 1/rate of every 40 ms from the kernel
-//   (threadThrottle.mjs). It needs `chrt` and the right to set SCHED_DEADLINE (root, or CAP_SYS_NICE).
+// - `kernel` (preferred): the worker's thread gets 1/rate of every 40 ms from the kernel's CPU
+//   bandwidth control (threadThrottle.mjs). It needs write access to the cgroup v1 `cpu` controller.
 // - `debugger` (fallback when the kernel refuses): every `PERIOD_MS` the worker runs for 1/rate of the
 //   time and is held in the debugger (`Debugger.pause`, `Debugger.resume`) for the rest. This
 //   overstates the cost of short work: each pause sends hot functions back to the interpreter, and
@@ -17,7 +17,7 @@
 // the output shows that both were slowed, and by how much.
 
 import { sleep, withTimeout } from './util.mjs';
-import { isSlowed, slowThread, workerThreads } from './threadThrottle.mjs';
+import { isSlowed, releaseThreads, slowThread, workerThreads } from './threadThrottle.mjs';
 
 const PERIOD_MS = 40;
 
@@ -114,7 +114,7 @@ export class CpuThrottle {
 					for (const thread of fresh) slowThread(thread, this.rate);
 				} catch (error) {
 					this.method = 'debugger';
-					this.refusal = String(error.stderr ?? error.message).trim();
+					this.refusal = error.message;
 					return false;
 				}
 				this.threads.push(...fresh);
@@ -153,11 +153,8 @@ export class CpuThrottle {
 		await this.#setPageRate(on ? this.rate : 1);
 		for (const worker of this.workers.values()) worker.throttled = on;
 		for (const thread of this.threads) {
-			try {
-				slowThread(thread, on ? this.rate : 1);
-			} catch {
-				// the thread has ended (a reload replaced its worker)
-			}
+			if (!workerThreads().some((t) => t.tid === thread.tid)) continue; // a reload replaced it
+			slowThread(thread, on ? this.rate : 1);
 		}
 		if (!on) {
 			for (const sessionId of this.workers.keys())
@@ -230,18 +227,12 @@ export class CpuThrottle {
 	/** How the workers were slowed, for the report. */
 	describe() {
 		if (this.method === 'kernel')
-			return 'workers slowed by the kernel (SCHED_DEADLINE, 1/rate of every 40 ms)';
+			return 'workers slowed by the kernel (a cgroup per worker thread, 1/rate of every 40 ms)';
 		return `workers held in the debugger (the kernel refused: ${this.refusal}); this overstates short work`;
 	}
 
 	async dispose() {
-		for (const thread of this.threads) {
-			try {
-				slowThread(thread, 1);
-			} catch {
-				// already gone
-			}
-		}
+		releaseThreads(this.threads);
 		for (const worker of this.workers.values()) worker.running = false;
 		await this.cdp?.detach().catch(() => {});
 	}
