@@ -98,7 +98,9 @@ export async function longTasksBetween(page, from, to) {
 				unsupported: !!window.__bench.longtasksUnsupported,
 				count: tasks.length,
 				longestMs: tasks.reduce((max, [, duration]) => Math.max(max, duration), 0),
-				totalMs: tasks.reduce((sum, [, duration]) => sum + duration, 0)
+				totalMs: tasks.reduce((sum, [, duration]) => sum + duration, 0),
+				/** Each task as [ms after `from`, duration]. */
+				tasks: tasks.map(([start, duration]) => [Math.round(start - from), Math.round(duration)])
 			};
 		},
 		[from, to]

@@ -320,7 +320,9 @@ async function onePass(browser, { baseUrl, csv, dataDir, app, rate, probe }) {
 			importStatus: done.detail,
 			progressValuesSeen: marks.progressValues,
 			longestMainThreadTaskMs: round(tasks.longestMs),
-			longTasks: tasks.count
+			longTasks: tasks.count,
+			longTasksAfterCheckClick: tasks.tasks,
+			importClickAfterCheckClick: round(marks.import - marks.check)
 		});
 		result.totalMs = result.checkMs + result.importMs;
 		if (probe) result.heapPeakMB = peakOf(heap);
