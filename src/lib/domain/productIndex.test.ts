@@ -43,7 +43,7 @@ const NAMES = ['Joust Duffle', 'joust duffle', 'Strive Pack', 'Yoga Mat', 'Didi 
 const productArb = (sourceCount: number) =>
 	fc.record({
 		name: fc.constantFrom(...NAMES),
-		barcodes: fc.constantFrom([], ['4006381333931'], ['0730143312691']),
+		barcodes: fc.constantFrom<string[]>([], ['4006381333931'], ['0730143312691']).map((codes) => [...codes]),
 		items: fc.uniqueArray(
 			fc.record({
 				source: fc.nat({ max: sourceCount - 1 }).map((n) => `s${n}`),

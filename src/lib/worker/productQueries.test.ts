@@ -53,3 +53,38 @@ describe('the grid query cache', () => {
 		expect((await engine.queryProducts(inStock, 0, 10)).total).toBe(0);
 	});
 });
+
+describe('the grid after edits (the query index is patched in place, or rebuilt when products come)', () => {
+	const draft = (name: string, quantity: string) => ({
+		name,
+		barcodes: [],
+		items: [{ source: 'default', quantity, status: '' as const, notifyQty: '' }]
+	});
+	const skus = (window: { rows: { sku: string }[] }) => window.rows.map((row) => row.sku);
+
+	it('moves an edited product in the total and name orders, and shows a new one', async () => {
+		const { engine } = openEngine();
+		for (const [sku, name, quantity] of [
+			['A-1', 'Cedar', '5'],
+			['A-2', 'Birch', '1'],
+			['A-3', 'Aspen', '9']
+		]) {
+			value(await engine.createProduct({ sku, name, barcodes: [] }));
+			value(await engine.saveProduct(sku, draft(name, quantity)));
+		}
+		const byTotal = { ...ALL_PRODUCTS, sort: 'total' as const };
+		const byName = { ...ALL_PRODUCTS, sort: 'name' as const };
+		expect(skus(await engine.queryProducts(byTotal, 0, 10))).toEqual(['A-2', 'A-1', 'A-3']);
+		expect(skus(await engine.queryProducts(byName, 0, 10))).toEqual(['A-3', 'A-2', 'A-1']);
+
+		value(await engine.saveProduct('A-2', draft('Zelkova', '20')));
+		expect(skus(await engine.queryProducts(byTotal, 0, 10))).toEqual(['A-1', 'A-3', 'A-2']);
+		expect(skus(await engine.queryProducts(byName, 0, 10))).toEqual(['A-3', 'A-1', 'A-2']);
+		const low = await engine.queryProducts({ ...ALL_PRODUCTS, stock: 'low' }, 0, 10);
+		expect(skus(low)).toEqual([]);
+
+		value(await engine.createProduct({ sku: 'A-0', name: 'Alder', barcodes: [] }));
+		expect(skus(await engine.queryProducts(byName, 0, 10))).toEqual(['A-0', 'A-3', 'A-1', 'A-2']);
+		expect(skus(await engine.queryProducts({ ...ALL_PRODUCTS, stock: 'out' }, 0, 10))).toEqual(['A-0']);
+	});
+});
