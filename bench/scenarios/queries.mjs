@@ -86,6 +86,49 @@ async function run({ session, report, options, targets, app }) {
 
 	await scrolling(session, report, r, targets);
 	await uiQueries(session, report, r);
+	await duringCopy(session, report, r, targets, options);
+}
+
+/**
+ * A commit makes the worker write the last-good copy of the whole catalogue 2 s later, in the
+ * background: grid queries asked meanwhile (each a first call) must still answer in time. The product
+ * added to cause it is undone afterwards.
+ */
+async function duringCopy(session, report, r, targets, options) {
+	const windowMs = 6000 * options.cpuRate;
+	const result = await withTimeout(
+		session.page.evaluate(async (windowMs) => {
+			const engine = window.stockroomEngine;
+			const made = await engine.createProduct({ sku: 'BENCH-COPY', name: 'Bench copy', barcodes: [] });
+			if (!made.ok) throw new Error(made.message);
+			await new Promise((resolve) => setTimeout(resolve, 2100));
+			const times = [];
+			const end = performance.now() + windowMs;
+			for (let i = 0; performance.now() < end; i++) {
+				const t = performance.now();
+				await engine.queryProducts(
+					{ search: `sample-${1000 + i}`, source: null, stock: 'any', sort: 'sku', descending: false },
+					0,
+					60
+				);
+				times.push(performance.now() - t);
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			await engine.undoLast();
+			times.sort((a, b) => a - b);
+			return { count: times.length, median: times[Math.floor(times.length / 2)], slowest: times.at(-1) };
+		}, windowMs),
+		windowMs + 60_000,
+		'queries during the last-good copy'
+	);
+	r.duringCopy = { ...result, median: round(result.median, 1), slowest: round(result.slowest, 1) };
+	report.figure(
+		'queries',
+		`grid query while the last-good copy is written, slowest of ${result.count} (median ${r.duringCopy.median} ms)`,
+		r.duringCopy.slowest,
+		'ms',
+		{ limit: targets.queryMs }
+	);
 }
 
 /** How long the worker keeps answering slowly (background work after the start): ms until 5 no-ops in a row answer in < 20 ms. */

@@ -82,18 +82,23 @@ export async function makeLastGoodCopy(
 	const seq = await readWriteSeq(db);
 	let products = 0;
 	const counts = Object.fromEntries(BACKUP_TABLES.map((t) => [t, 0])) as Record<BackupTable, number>;
-	const parts: string[] = [backupHeader(new Date(now)) + '\n'];
+	// Each line becomes bytes at once: the catalogue as one string (tens of MB) would sit on the heap
+	// twice while joined, and joining and encoding it would each hold the worker for a long moment.
+	const encoder = new TextEncoder();
+	const lines: Uint8Array[] = [encoder.encode(backupHeader(new Date(now)) + '\n')];
 	await readEveryRow(
 		db,
 		(table, row) => {
 			counts[table]++;
 			if (table === 'pages') products += (row as { products: unknown[] }).products.length;
-			parts.push(backupLine(table, row) + '\n');
+			lines.push(encoder.encode(backupLine(table, row) + '\n'));
 		},
 		COPY_TABLES
 	);
-	const body = parts.join('');
-	const file = new Blob([body, (await backupFooter(body, counts, sha256)) + '\n']);
+	const body = new Blob(lines as BlobPart[]);
+	lines.length = 0;
+	const footer = await backupFooter(await body.arrayBuffer(), counts, sha256);
+	const file = new Blob([body, footer + '\n']);
 	const blob = await new Response(file.stream().pipeThrough(new CompressionStream('gzip'))).blob();
 	return { info: { seq, at: now, products, bytes: blob.size }, blob };
 }

@@ -12,7 +12,10 @@ import {
 } from './backupFormat';
 import { defaultSource, newSource } from './types';
 
-const sha256 = async (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const sha256 = async (data: string | ArrayBuffer) =>
+	createHash('sha256')
+		.update(typeof data === 'string' ? data : new Uint8Array(data))
+		.digest('hex');
 const read = (text: string) => readBackup(text, sha256);
 
 const created = new Date(Date.UTC(2026, 10, 22, 14, 2, 33));

@@ -32,8 +32,11 @@ export interface BackupFooter {
 	sha256: string;
 }
 
-/** The SHA-256 of a text, as lower-case hex (Web Crypto in the app; injected to keep this pure). */
-export type Sha256 = (text: string) => Promise<string>;
+/**
+ * The SHA-256 of a text (as UTF-8) or of bytes, as lower-case hex (Web Crypto in the app; injected to
+ * keep this pure).
+ */
+export type Sha256 = (data: string | ArrayBuffer) => Promise<string>;
 
 export type BackupRead =
 	{ ok: true; rows: Map<BackupTable, unknown[]>; summary: BackupSummary } | { ok: false; message: string };
@@ -53,7 +56,7 @@ export function backupLine(table: BackupTable, row: unknown): string {
 
 /** The footer line for `body`: the header and row lines, each ending in `\n`. */
 export async function backupFooter(
-	body: string,
+	body: string | ArrayBuffer,
 	counts: Record<BackupTable, number>,
 	sha256: Sha256
 ): Promise<string> {

@@ -19,8 +19,9 @@ import { keepPreviousData, readPreviousData, type PreviousData } from '$lib/db/p
 import type { Store } from './store';
 
 /** SHA-256 of a text as lower-case hex, through Web Crypto. */
-export async function sha256Hex(text: string): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+export async function sha256Hex(data: string | ArrayBuffer): Promise<string> {
+	const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+	const digest = await crypto.subtle.digest('SHA-256', bytes);
 	return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
