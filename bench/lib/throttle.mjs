@@ -36,6 +36,7 @@ export class CpuThrottle {
 		/** How the workers are slowed: 'kernel' until the kernel refuses, then 'debugger'. */
 		this.method = 'kernel';
 		this.threads = []; // the worker threads the kernel slows
+		this.slowing = true; // false while proof() measures the unslowed reference
 		this.pending = new Map();
 		this.nextId = 1;
 	}
@@ -66,6 +67,19 @@ export class CpuThrottle {
 			flatten: false
 		});
 		await this.#setPageRate(this.rate);
+		// Workers started by a worker (the engine's copy worker) are not attached through the page's
+		// session: look for new worker threads a few times a second and slow them too.
+		this.sweep = setInterval(() => {
+			if (this.method !== 'kernel' || !this.slowing) return;
+			const fresh = workerThreads().filter((thread) => !isSlowed(thread));
+			try {
+				for (const thread of fresh) slowThread(thread, this.rate);
+				this.threads.push(...fresh);
+				if (fresh.length) this.sweptAt = Date.now();
+			} catch {
+				// a thread that ended meanwhile
+			}
+		}, 250);
 		return this;
 	}
 
@@ -109,6 +123,8 @@ export class CpuThrottle {
 	async #slowNewThreads() {
 		for (let tries = 0; tries < 40; tries++) {
 			const fresh = workerThreads().filter((thread) => !isSlowed(thread));
+			// The sweep in init() may have been quicker than this attach: that thread is slowed already.
+			if (!fresh.length && Date.now() - (this.sweptAt ?? 0) < 2000) return true;
 			if (fresh.length) {
 				try {
 					for (const thread of fresh) slowThread(thread, this.rate);
@@ -152,6 +168,7 @@ export class CpuThrottle {
 	async #set(on) {
 		await this.#setPageRate(on ? this.rate : 1);
 		for (const worker of this.workers.values()) worker.throttled = on;
+		this.slowing = on;
 		for (const thread of this.threads) {
 			if (!workerThreads().some((t) => t.tid === thread.tid)) continue; // a reload replaced it
 			slowThread(thread, on ? this.rate : 1);
@@ -232,6 +249,7 @@ export class CpuThrottle {
 	}
 
 	async dispose() {
+		clearInterval(this.sweep);
 		releaseThreads(this.threads);
 		for (const worker of this.workers.values()) worker.running = false;
 		await this.cdp?.detach().catch(() => {});

@@ -86,7 +86,9 @@ async function run({ session, report, options, targets, app }) {
 
 	await scrolling(session, report, r, targets);
 	await uiQueries(session, report, r);
+	await keepProfile(session, {}, 'before-copy');
 	await duringCopy(session, report, r, targets, options);
+	await keepProfile(session, r.duringCopy, 'copy');
 }
 
 /**

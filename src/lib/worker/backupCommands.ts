@@ -2,6 +2,7 @@
 // The data a restore replaces is kept as a backup of its own (db/previousData.ts), so the user can go
 // back: "Restore previous data".
 
+import { sha256Hex } from './sha256';
 import type { BackupSummary } from '$lib/domain/backupContent';
 import {
 	BACKUP_TABLES,
@@ -17,13 +18,6 @@ import { readEveryRow, replaceEveryRow } from '$lib/db/backupStore';
 import { countOperations } from '$lib/db/historyStore';
 import { keepPreviousData, readPreviousData, type PreviousData } from '$lib/db/previousData';
 import type { Store } from './store';
-
-/** SHA-256 of a text as lower-case hex, through Web Crypto. */
-export async function sha256Hex(data: string | ArrayBuffer): Promise<string> {
-	const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
-	const digest = await crypto.subtle.digest('SHA-256', bytes);
-	return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-}
 
 export type { PreviousData };
 

@@ -4,7 +4,7 @@ import type { EntityType } from '$lib/domain/csv/importOptions';
 import { ALL_PRODUCTS, type ProductSelection } from '$lib/domain/productQuery';
 import { newSource } from '$lib/domain/types';
 import type { EngineApi } from './api';
-import { sha256Hex } from './backupCommands';
+import { sha256Hex } from './sha256';
 import { engineFactory, value } from './testing';
 
 const openEngine = engineFactory('backup-restore-test');

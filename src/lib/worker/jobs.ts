@@ -40,6 +40,7 @@ export class Job {
 	readonly signal = this.#abort.signal;
 	#listener: ProgressListener | undefined;
 	#lastReport = 0;
+	#lastPhase = '';
 
 	constructor(listener?: ProgressListener) {
 		this.#listener = listener;
@@ -55,11 +56,16 @@ export class Job {
 		if (this.cancelled) throw new CancelledError();
 	};
 
-	/** Reports at most every 100 ms (plus the final step) so the page is not flooded with messages. */
+	/**
+	 * Reports at most every 100 ms within a phase (plus its final step) so the page is not flooded with
+	 * messages; a new phase is always reported, since it may be the long one (a quick step before a
+	 * long save must not leave the quick step's name on screen).
+	 */
 	report(phase: string, done: number, total: number) {
 		const now = performance.now();
-		if (done < total && now - this.#lastReport < 100) return;
+		if (phase === this.#lastPhase && done < total && now - this.#lastReport < 100) return;
 		this.#lastReport = now;
+		this.#lastPhase = phase;
 		this.#listener?.({ phase, done, total });
 	}
 }

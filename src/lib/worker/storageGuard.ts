@@ -4,13 +4,7 @@
 // IndexedDB fresh (a little after each commit, and before every large write).
 
 import { StaleDataError } from '$lib/db/applyChangeSet';
-import {
-	copiesSupported,
-	findLastGoodCopy,
-	makeLastGoodCopy,
-	storeLastGoodCopy,
-	type CopyInfo
-} from '$lib/db/lastGoodCopy';
+import { copiesSupported, findLastGoodCopy, type CopyInfo } from '$lib/db/lastGoodCopy';
 import { isQuotaError, storedWriteSeq } from '$lib/db/storageFailure';
 import type { StockroomDb } from '$lib/db/schema';
 import type { ChangeSet } from '$lib/domain/changeSet';
@@ -22,7 +16,7 @@ import {
 	WRITES_BLOCKED,
 	type SpaceEstimate
 } from '$lib/domain/storageHealth';
-import { sha256Hex } from './backupCommands';
+import { writeCopyInWorker } from './copyClient';
 import { CancelledError } from './jobs';
 
 /** A change set this large first brings the copy up to date: the write that follows is the risky one. */
@@ -104,12 +98,11 @@ export class StorageGuard {
 		while (this.#copying) await this.#copying;
 		if (!this.#dirty || this.lost || !this.hasData()) return;
 		this.#dirty = false;
-		this.#copying = makeLastGoodCopy(this.db, sha256Hex)
+		this.#copying = writeCopyInWorker(this.db.name)
 			.then((copy) => {
 				this.lastCopy = copy.info;
 				this.lastCopyBlob = copy.blob;
 				this.onChange();
-				return storeLastGoodCopy(copy);
 			})
 			.catch((error) => {
 				this.#dirty = true;
