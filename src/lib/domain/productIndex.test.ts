@@ -120,7 +120,47 @@ function check(sourceCount: number, size = 40, numRuns = 300) {
 	);
 }
 
+/** Products come and go (and some change): the new index starts its sorts from the old one's orders. */
+function checkCarriedOver(sourceCount: number) {
+	fc.assert(
+		fc.property(
+			catalogueArb(sourceCount, 60),
+			fc.array(queryArb(sourceCount), { minLength: 1, maxLength: 4 }),
+			fc.array(fc.boolean(), { maxLength: 60 }),
+			fc.array(productArb(sourceCount), { maxLength: 20 }),
+			fc.array(fc.tuple(fc.nat(), productArb(sourceCount)), { maxLength: 10 }),
+			fc.uniqueArray(fc.nat({ max: sourceCount - 1 }).map((n) => `s${n}`)),
+			(catalogue, queries, kept, added, edits, enabled) => {
+				const context = contextFor(catalogue, enabled, 1);
+				const before = new ProductIndex(
+					catalogue.map((p) => skuKey(p.sku)),
+					catalogue.slice()
+				);
+				for (const query of queries) answer(before, query, context);
+				const after = catalogue.filter((_, i) => kept[i] ?? true);
+				added.forEach((draft, i) => after.push({ ...draft, sku: `SKU-${String(i).padStart(3, '0')}b` }));
+				for (const [n, draft] of edits) {
+					if (after.length === 0) break;
+					const position = n % after.length;
+					after[position] = { ...draft, sku: after[position].sku };
+				}
+				after.sort((a, b) => (skuKey(a.sku) < skuKey(b.sku) ? -1 : 1));
+				const index = new ProductIndex(
+					after.map((p) => skuKey(p.sku)),
+					after.slice(),
+					before
+				);
+				const now = contextFor(after, enabled, 1);
+				for (const query of queries) expect(answer(index, query, now)).toEqual(reference(after, query, now));
+			}
+		),
+		{ numRuns: 300 }
+	);
+}
+
 describe('the product index', () => {
+	it('answers as the plain rules do when built after products came and went', () => checkCarriedOver(5));
+
 	it('answers as the plain rules do, before and after edits in place', () => check(5));
 
 	it('answers as the plain rules do after edits that move many products at once', () => check(5, 200, 40));

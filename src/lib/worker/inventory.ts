@@ -21,6 +21,8 @@ export class Inventory {
 	readonly #barcodes = new Map<string, string>();
 	/** The catalogue laid out for queries; rebuilt after products come or go, patched after edits. */
 	#index: ProductIndex | null = null;
+	/** The index dropped when products came or went: the new one starts its sorts from its orders. */
+	#dropped: ProductIndex | null = null;
 	/** Bumped on every change so that query caches know they are stale. */
 	version = 0;
 
@@ -65,8 +67,10 @@ export class Inventory {
 			const keys = pages.flatMap((page) => page.keys);
 			this.#index = new ProductIndex(
 				keys,
-				keys.map((key) => this.products.get(key)!)
+				keys.map((key) => this.products.get(key)!),
+				this.#dropped ?? undefined
 			);
+			this.#dropped = null;
 		}
 		return this.#index;
 	}
@@ -192,7 +196,10 @@ export class Inventory {
 
 	/** `keysKept`: the same keys as before (only products edited), so the index was patched. */
 	#changed(keysKept: boolean) {
-		if (!keysKept) this.#index = null;
+		if (!keysKept && this.#index) {
+			this.#dropped = this.#index;
+			this.#index = null;
+		}
 		this.version++;
 	}
 }
