@@ -49,6 +49,8 @@ export class ProductIndex {
 	/** null: not computed yet; 'walk': too many sources for a mask. */
 	#masks: Masks | 'walk' | null = null;
 	readonly #orders = new Map<string, Order>();
+	/** Orders dropped after many moves, kept as an almost sorted start for their next sort. */
+	readonly #dropped = new Map<string, Int32Array>();
 
 	/**
 	 * The index the catalogue before some products came or went, until this one has its own orders:
@@ -89,8 +91,8 @@ export class ProductIndex {
 
 	/**
 	 * Products changed in place (same SKUs): their masks, and their places in each kept order. An order
-	 * with more than a few moved products is dropped instead (sorted again when next asked for): moving
-	 * one costs a shift of the whole order.
+	 * with more than a few moved products is dropped instead, and sorted again from its old positions
+	 * when next asked for: moving one costs a shift of the whole order.
 	 */
 	replace(changed: ReadonlyArray<{ position: number; product: Product }>) {
 		for (const { position, product } of changed) {
@@ -109,8 +111,10 @@ export class ProductIndex {
 		}
 		for (const [signature, order] of this.#orders) {
 			const moved = changed.map(({ position }) => position).filter((position) => order.update(position));
-			if (moved.length > MOVES_KEPT) this.#orders.delete(signature);
-			else if (moved.length > 0) reposition(order, moved);
+			if (moved.length > MOVES_KEPT) {
+				this.#orders.delete(signature);
+				this.#dropped.set(signature, order.positions);
+			} else if (moved.length > 0) reposition(order, moved);
 		}
 	}
 
@@ -188,7 +192,9 @@ export class ProductIndex {
 		const signature = sort === 'name' ? 'name' : `total:${[...context.enabledSources].sort().join(',')}`;
 		let order = this.#orders.get(signature);
 		if (!order) {
-			const start = this.#carriedOver(signature);
+			const dropped = this.#dropped.get(signature);
+			this.#dropped.delete(signature);
+			const start = dropped ? Array.from(dropped) : this.#carriedOver(signature);
 			order = sort === 'name' ? this.#nameOrder(start) : this.#totalOrder(context.enabledSources, start);
 			this.#orders.set(signature, order);
 		}
