@@ -65,10 +65,51 @@ export class ProductIndex {
 	constructor(keys: readonly string[], products: Product[], previous?: ProductIndex) {
 		this.keys = keys;
 		this.#products = products;
-		this.#lowerNames = products.map((product) => product.name.toLowerCase());
 		this.#previous = previous ?? null;
+		if (!previous) {
+			this.#lowerNames = products.map((product) => product.name.toLowerCase());
+			return;
+		}
 		// Only the orders the previous index already has are carried over: no chain of older ones.
-		if (previous) previous.#previous = null;
+		previous.#previous = null;
+		// A product that is the same object as before keeps its lower-cased name and its masks: neither
+		// is made again for 200,000 products (time, and garbage the engine would then have to collect).
+		const moved = positionsAfter(previous.keys, keys);
+		this.#fromPrevious = moved;
+		const names: (string | undefined)[] = new Array(keys.length);
+		const same = new Uint8Array(keys.length);
+		for (let old = 0; old < moved.length; old++) {
+			const position = moved[old];
+			if (position >= 0 && previous.#products[old] === products[position]) {
+				names[position] = previous.#lowerNames[old];
+				same[position] = 1;
+			}
+		}
+		for (let i = 0; i < names.length; i++) names[i] ??= products[i].name.toLowerCase();
+		this.#lowerNames = names as string[];
+		this.#masks = this.#carriedMasks(previous, moved, same);
+	}
+
+	/** The previous masks for the products kept as they were, new ones for the rest; null: none kept. */
+	#carriedMasks(previous: ProductIndex, moved: Int32Array, same: Uint8Array): Masks | 'walk' | null {
+		const before = previous.#masks;
+		if (before === null || before === 'walk') return null;
+		const n = this.size;
+		const masks: Masks = {
+			bits: new Map(before.bits),
+			present: new Uint32Array(n),
+			inStock: new Uint32Array(n),
+			low: null
+		};
+		for (let old = 0; old < moved.length; old++) {
+			const position = moved[old];
+			if (position >= 0 && same[position] === 1) {
+				masks.present[position] = before.present[old];
+				masks.inStock[position] = before.inStock[old];
+			}
+		}
+		for (let i = 0; i < n; i++) if (same[i] === 0 && !this.#putMasks(masks, i)) return 'walk';
+		return masks;
 	}
 
 	get size(): number {
@@ -234,18 +275,7 @@ export class ProductIndex {
 		if (!previous) return null;
 		const order = previous.#orders.get(signature);
 		if (!order) return null;
-		// Both key lists are sorted: one merge finds where each previous position went (-1: gone).
-		if (!this.#fromPrevious) {
-			const moved = new Int32Array(previous.size).fill(-1);
-			const [before, now] = [previous.keys, this.keys];
-			for (let i = 0, j = 0; i < before.length && j < now.length;) {
-				if (before[i] === now[j]) moved[i++] = j++;
-				else if (before[i] < now[j]) i++;
-				else j++;
-			}
-			this.#fromPrevious = moved;
-		}
-		const moved = this.#fromPrevious;
+		const moved = this.#fromPrevious!;
 		const placed = new Uint8Array(this.size);
 		const start: number[] = [];
 		for (const old of order.positions) {
@@ -329,6 +359,17 @@ export class ProductIndex {
 		}
 		return masks.low.masks;
 	}
+}
+
+/** Where each of the sorted `before` keys is in the sorted `now` (-1: gone): one merge of the two. */
+function positionsAfter(before: readonly string[], now: readonly string[]): Int32Array {
+	const moved = new Int32Array(before.length).fill(-1);
+	for (let i = 0, j = 0; i < before.length && j < now.length;) {
+		if (before[i] === now[j]) moved[i++] = j++;
+		else if (before[i] < now[j]) i++;
+		else j++;
+	}
+	return moved;
 }
 
 function lowMask(bits: Map<string, number>, product: Product, defaultNotifyQty: number): number {
