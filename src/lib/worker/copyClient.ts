@@ -8,7 +8,7 @@ import type { Copier } from './copy.worker';
 
 let running: { worker: Worker; copier: Comlink.Remote<Copier> } | null = null;
 
-export function writeCopyInWorker(name: string): Promise<WrittenCopy> {
+export function writeCopyInWorker(name: string, atLeastSeq: number): Promise<WrittenCopy> {
 	if (!running) {
 		const worker = new Worker(new URL('./copy.worker.ts', import.meta.url), { type: 'module' });
 		running = { worker, copier: Comlink.wrap<Copier>(worker) };
@@ -22,7 +22,7 @@ export function writeCopyInWorker(name: string): Promise<WrittenCopy> {
 		};
 		worker.addEventListener('error', failed, { once: true });
 		copier
-			.write(name)
+			.write(name, atLeastSeq)
 			.then(resolve, reject)
 			.finally(() => worker.removeEventListener('error', failed));
 	});

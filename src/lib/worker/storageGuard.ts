@@ -98,12 +98,15 @@ export class StorageGuard {
 		while (this.#copying) await this.#copying;
 		if (!this.#dirty || this.lost || !this.hasData()) return;
 		this.#dirty = false;
-		this.#copying = writeCopyInWorker(this.db.name)
-			.then((copy) => {
-				this.lastCopy = copy.info;
-				this.lastCopyBlob = copy.blob;
-				this.onChange();
-			})
+		this.#copying = (async () => {
+			// The sequence this tab sees now: the copy must hold at least that (see copy.worker.ts).
+			const seq = await storedWriteSeq(this.db);
+			if (seq === null) throw new Error('The database is gone; the last-good copy is kept as it is.');
+			const copy = await writeCopyInWorker(this.db.name, seq);
+			this.lastCopy = copy.info;
+			this.lastCopyBlob = copy.blob;
+			this.onChange();
+		})()
 			.catch((error) => {
 				this.#dirty = true;
 				throw error;
