@@ -3,6 +3,8 @@ import { expect, type Page } from '@playwright/test';
 
 /** CAM-UPC has a UPC-A barcode (the videos show its EAN-13 form); CAM-128 has none (a Code 128 of the SKU). */
 export async function addCameraProducts(page: Page) {
+	// After a reload the engine's handle appears a moment after the page: wait for it.
+	await page.waitForFunction(() => 'stockroomEngine' in window);
 	await page.evaluate(async () => {
 		const engine = (
 			window as unknown as {
