@@ -74,4 +74,15 @@ export function releaseThreads(threads) {
 		}
 		slowed.delete(tid);
 	}
+	// Groups of threads that were slowed but never handed back (a sweep found them late): removed
+	// once empty, which they are when their thread has ended.
+	for (const name of readdirSync(ROOT).filter((entry) =>
+		entry.startsWith(`stockroom-bench-${process.pid}-`)
+	)) {
+		try {
+			rmdirSync(`${ROOT}/${name}`);
+		} catch {
+			// its thread is still alive in another throttle's browser
+		}
+	}
 }
