@@ -3,7 +3,7 @@
 // filter is a bit test instead of a walk over items. A query answers with positions in these arrays.
 // The name and total orders are kept as sorted positions with their inverse (the rank of each
 // position), so that sorting a query's matches is a numeric sort of ranks, and an edited product is
-// moved to its new place instead of sorting 200,000 products again.
+// moved to its new place instead of sorting 200,000 products again (the orders: productOrder.ts).
 //
 // The rules are those of productQuery.ts (what "in stock", "low" and the total mean); this module only
 // answers them faster. A catalogue with items on more sources than a mask has bits falls back to
@@ -12,11 +12,11 @@
 import {
 	isLowStock,
 	productMatcher,
-	productTotal,
 	type ProductQuery,
 	type ProductSort,
 	type QueryContext
 } from './productQuery';
+import { carriedStart, nameOrder, positionsAfter, reposition, totalOrder, type Order } from './productOrder';
 import type { Product } from './types';
 
 const MASK_BITS = 32;
@@ -30,16 +30,6 @@ interface Masks {
 	inStock: Uint32Array;
 	/** Items low in stock, for one default notify quantity (the one asked for last). */
 	low: { defaultNotifyQty: number; masks: Uint32Array } | null;
-}
-
-/** Positions in sort order, and the rank of each position in it. */
-interface Order {
-	positions: Int32Array;
-	rank: Int32Array;
-	/** The sort's comparison of two positions (ties broken by position, so by SKU). */
-	compare: (a: number, b: number) => number;
-	/** Brings the order's own data (a total) up to date for the product now at `position`. */
-	update: (position: number) => boolean;
 }
 
 export class ProductIndex {
@@ -210,22 +200,18 @@ export class ProductIndex {
 
 	/** `matched` (positions in SKU order) put in the query's order, in place. */
 	arrange(matched: Int32Array, query: ProductQuery, context: QueryContext): Int32Array {
-		let arranged: Int32Array;
-		if (query.sort === 'sku') arranged = matched;
-		else {
+		if (query.sort !== 'sku') {
 			const { positions, rank } = this.order(query.sort, context);
 			const n = this.size;
 			const m = matched.length;
-			if (m === n) {
-				matched.set(positions);
-				arranged = matched;
-			} else if (m * 8 < n) {
+			if (m === n) matched.set(positions);
+			else if (m * 8 < n) {
 				// Few matches: sort their ranks (a plain numeric sort), then read the positions back.
 				for (let j = 0; j < m; j++) matched[j] = rank[matched[j]];
 				matched.sort();
 				for (let j = 0; j < m; j++) matched[j] = positions[matched[j]];
-				arranged = matched;
 			} else {
+				// Many: mark them, then walk the order once (the marks are cleared on the way).
 				if (this.#marks.length !== n) this.#marks = new Uint8Array(n);
 				const marked = this.#marks;
 				for (let j = 0; j < m; j++) marked[matched[j]] = 1;
@@ -236,10 +222,9 @@ export class ProductIndex {
 						matched[k++] = positions[r];
 					}
 				}
-				arranged = matched;
 			}
 		}
-		return query.descending ? arranged.reverse() : arranged;
+		return query.descending ? matched.reverse() : matched;
 	}
 
 	/** The catalogue sorted by name or by total (for the context's enabled sources), kept until dropped. */
@@ -250,7 +235,10 @@ export class ProductIndex {
 			const dropped = this.#dropped.get(signature);
 			this.#dropped.delete(signature);
 			const start = dropped ? Array.from(dropped) : this.#carriedOver(signature);
-			order = sort === 'name' ? this.#nameOrder(start) : this.#totalOrder(context.enabledSources, start);
+			order =
+				sort === 'name'
+					? nameOrder(this.#lowerNames, start)
+					: totalOrder(this.#products, context.enabledSources, start);
 			this.#orders.set(signature, order);
 		}
 		return order;
@@ -266,55 +254,15 @@ export class ProductIndex {
 		this.#fromPrevious = null;
 	}
 
-	/**
-	 * The previous index's order `signature` in this index's positions: the products still here in
-	 * that order, then the new ones. Null when there is none to carry over.
-	 */
+	/** The previous index's order `signature`, carried over to this index's positions; null: none. */
 	#carriedOver(signature: string): number[] | null {
-		const previous = this.#previous;
-		if (!previous) return null;
-		const order = previous.#orders.get(signature);
-		if (!order) return null;
-		const moved = this.#fromPrevious!;
-		const placed = new Uint8Array(this.size);
-		const start: number[] = [];
-		for (const old of order.positions) {
-			const position = moved[old];
-			if (position >= 0) {
-				start.push(position);
-				placed[position] = 1;
-			}
-		}
-		for (let position = 0; position < this.size; position++) if (placed[position] === 0) start.push(position);
-		return start;
+		const order = this.#previous?.orderIfKept(signature);
+		return order ? carriedStart(order.positions, this.#fromPrevious!, this.size) : null;
 	}
 
-	#nameOrder(start: number[] | null): Order {
-		const names = this.#lowerNames;
-		const compare = (a: number, b: number) => (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b);
-		const seen = names.slice();
-		return sortedOrder(this.size, start, compare, (position) => {
-			const changed = seen[position] !== names[position];
-			seen[position] = names[position];
-			return changed;
-		});
-	}
-
-	#totalOrder(enabled: ReadonlySet<string>, start: number[] | null): Order {
-		const products = this.#products;
-		const totals = new Float64Array(this.size);
-		for (let i = 0; i < totals.length; i++) totals[i] = productTotal(products[i], enabled);
-		return sortedOrder(
-			this.size,
-			start,
-			(a, b) => totals[a] - totals[b] || a - b,
-			(position) => {
-				const total = productTotal(products[position], enabled);
-				const changed = total !== totals[position];
-				totals[position] = total;
-				return changed;
-			}
-		);
+	/** The order `signature` if this index keeps it (for the index that replaces this one). */
+	orderIfKept(signature: string): Order | undefined {
+		return this.#orders.get(signature);
 	}
 
 	#maskSet(): Masks | 'walk' {
@@ -361,17 +309,6 @@ export class ProductIndex {
 	}
 }
 
-/** Where each of the sorted `before` keys is in the sorted `now` (-1: gone): one merge of the two. */
-function positionsAfter(before: readonly string[], now: readonly string[]): Int32Array {
-	const moved = new Int32Array(before.length).fill(-1);
-	for (let i = 0, j = 0; i < before.length && j < now.length;) {
-		if (before[i] === now[j]) moved[i++] = j++;
-		else if (before[i] < now[j]) i++;
-		else j++;
-	}
-	return moved;
-}
-
 function lowMask(bits: Map<string, number>, product: Product, defaultNotifyQty: number): number {
 	let mask = 0;
 	for (const item of product.items) if (isLowStock(item, defaultNotifyQty)) mask |= bits.get(item.source)!;
@@ -382,49 +319,4 @@ function enabledMask(bits: Map<string, number>, enabled: ReadonlySet<string>): n
 	let mask = 0;
 	for (const [code, bit] of bits) if (enabled.has(code)) mask |= bit;
 	return mask;
-}
-
-/**
- * Sorts the positions from `start` (or 0 … size-1). A plain array's sort is TimSort, which takes an
- * almost sorted start in close to one pass: re-sorting 200,000 names after a product was added costs
- * a few milliseconds instead of a full sort's 150.
- */
-function sortedOrder(
-	size: number,
-	start: number[] | null,
-	compare: Order['compare'],
-	update: Order['update']
-): Order {
-	const sorted = start ?? Array.from({ length: size }, (_, i) => i);
-	sorted.sort(compare);
-	const positions = Int32Array.from(sorted);
-	const rank = new Int32Array(size);
-	for (let r = 0; r < size; r++) rank[positions[r]] = r;
-	return { positions, rank, compare, update };
-}
-
-/**
- * Puts the `moved` positions where `order.compare` now places them. All are taken out first: the rest
- * is still in order, so each can then be put back by a binary search.
- */
-function reposition(order: Order, moved: readonly number[]) {
-	const { rank, compare } = order;
-	const out = new Set(moved);
-	let positions = order.positions.filter((position) => !out.has(position));
-	for (const position of out) {
-		let low = 0;
-		let high = positions.length;
-		while (low < high) {
-			const mid = (low + high) >>> 1;
-			if (compare(positions[mid], position) < 0) low = mid + 1;
-			else high = mid;
-		}
-		const grown = new Int32Array(positions.length + 1);
-		grown.set(positions.subarray(0, low));
-		grown[low] = position;
-		grown.set(positions.subarray(low), low + 1);
-		positions = grown;
-	}
-	order.positions.set(positions);
-	for (let r = 0; r < positions.length; r++) rank[positions[r]] = r;
 }

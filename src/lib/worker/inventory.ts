@@ -22,7 +22,7 @@ export class Inventory {
 	/** The catalogue laid out for queries; rebuilt after products come or go, patched after edits. */
 	#index: ProductIndex | null = null;
 	/** The index dropped when products came or went: the new one starts its sorts from its orders. */
-	#dropped: ProductIndex | null = null;
+	#replaced: ProductIndex | null = null;
 	/** Bumped on every change so that query caches know they are stale. */
 	version = 0;
 
@@ -68,9 +68,9 @@ export class Inventory {
 			this.#index = new ProductIndex(
 				keys,
 				keys.map((key) => this.products.get(key)!),
-				this.#dropped ?? undefined
+				this.#replaced ?? undefined
 			);
-			this.#dropped = null;
+			this.#replaced = null;
 		}
 		return this.#index;
 	}
@@ -197,7 +197,7 @@ export class Inventory {
 	/** `keysKept`: the same keys as before (only products edited), so the index was patched. */
 	#changed(keysKept: boolean) {
 		if (!keysKept && this.#index) {
-			this.#dropped = this.#index;
+			this.#replaced = this.#index;
 			this.#index = null;
 		}
 		this.version++;
